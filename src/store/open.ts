@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { readMigrationFiles, type MigrationMeta } from "drizzle-orm/migrator";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgSession, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema.ts";
@@ -39,6 +38,26 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.pgSchema) : openPglite(options.dataDir ?? "./polyphony-data");
 }
 
+/**
+ * Applies the committed migrations not yet recorded. With `pgSchema`, both the tables and the
+ * record of applied migrations live in that schema, and drizzle-kit's `"public".` qualifiers on
+ * foreign-key targets are rewritten to it, so that a store in its own schema references only its
+ * own tables.
+ */
+async function applyMigrations(database: { _: { session: unknown } }, pgSchema?: string): Promise<void> {
+  let migrations: MigrationMeta[] = readMigrationFiles({ migrationsFolder });
+  if (pgSchema) {
+    migrations = migrations.map((migration) => ({
+      ...migration,
+      sql: migration.sql.map((statement) => statement.replaceAll('"public".', `"${pgSchema}".`)),
+    }));
+  }
+  await new PgDialect().migrate(migrations, database._.session as PgSession, {
+    migrationsFolder,
+    ...(pgSchema ? { migrationsSchema: pgSchema } : {}),
+  });
+}
+
 async function openPglite(dataDir: string): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
@@ -50,7 +69,12 @@ async function openPglite(dataDir: string): Promise<Store> {
     throw error;
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
+  try {
+    await applyMigrations(db);
+  } catch (error) {
+    await client.close().finally(unlock);
+    throw error;
+  }
   let closed = false;
   return {
     db,
@@ -77,9 +101,13 @@ async function openPostgres(url: string, pgSchema?: string): Promise<Store> {
     max: 10,
     ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
   });
-  if (pgSchema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${pgSchema}`);
+  try {
+    await migratePostgres(pool, pgSchema);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  await migratePg(db as never, { migrationsFolder, ...(pgSchema ? { migrationsSchema: pgSchema } : {}) });
   let closed = false;
   return {
     db,
@@ -91,4 +119,29 @@ async function openPostgres(url: string, pgSchema?: string): Promise<Store> {
       await pool.end();
     },
   };
+}
+
+/**
+ * Several servers may start at once on one database: a session-level advisory lock lets one of
+ * them migrate while the others wait, then find nothing left to apply.
+ */
+async function migratePostgres(pool: pg.Pool, pgSchema?: string): Promise<void> {
+  const lockKey = `polyphony:migrate:${pgSchema ?? "public"}`;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockKey]);
+    try {
+      if (pgSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
+      await applyMigrations(drizzlePg({ client }), pgSchema);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]);
+    }
+  } catch (error) {
+    broken = error as Error;
+    throw error;
+  } finally {
+    // A connection that failed may still hold the advisory lock: destroy it rather than pool it.
+    client.release(broken);
+  }
 }
