@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { indexVotes } from "./index-votes.ts";
+import { scoreMai2023 } from "./mai-2023.ts";
+import type { Relationship } from "./types.ts";
+
+// The Meaning Alignment Institute's 2023 Democratic Fine-Tuning deliberation (meaningalignment/mge,
+// dft-data/), kept outside the repository; see ../shared/data/README.md.
+const folder = new URL("../../../../shared/data/mai-dft/", import.meta.url);
+const edgeFile = new URL("edge.json", folder);
+const present = existsSync(edgeFile);
+
+interface DftEdge {
+  userId: number;
+  fromId: number;
+  toId: number;
+  contextId: string;
+  relationship: Relationship;
+}
+
+// Expected figures come from bench/moral-graph/mai_reference.py, an independent Python
+// transcription of the formulas (dict-keyed pairs, plain loops), run with python3 on edge.json:
+//   votes 1592, pairs 282, keptEdges 71, nodes 59, scoreSum 0.44230646226529446,
+//   top id 298 score 0.04752168086812411, second id 289 score 0.04708549937602581.
+describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
+  const edges = present ? (JSON.parse(readFileSync(edgeFile, "utf8")) as DftEdge[]) : [];
+  const indexed = indexVotes(
+    edges.map((e) => ({
+      participant: String(e.userId),
+      from: String(e.fromId),
+      to: String(e.toId),
+      context: e.contextId,
+      relationship: e.relationship,
+    })),
+  );
+  const graph = scoreMai2023(indexed.table);
+
+  it("keeps the same edges as the reference", () => {
+    expect(indexed.table.length).toBe(1592);
+    expect(graph.pairs.count).toBe(282);
+    expect(graph.edges.length).toBe(71);
+    expect(graph.nodes.length).toBe(59);
+  });
+
+  it("ranks the same value first with the same score", () => {
+    const top = graph.nodes[0]!;
+    expect(indexed.cardIds[top]).toBe("298");
+    expect(graph.score[top]).toBeCloseTo(0.04752168086812411, 12);
+    const second = graph.nodes[1]!;
+    expect(indexed.cardIds[second]).toBe("289");
+    expect(graph.score[second]).toBeCloseTo(0.04708549937602581, 12);
+  });
+
+  it("leaks the rank of dangling nodes as the reference does", () => {
+    let sum = 0;
+    for (const s of graph.score) sum += s;
+    expect(sum).toBeCloseTo(0.44230646226529446, 12);
+  });
+});
