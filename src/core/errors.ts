@@ -3,6 +3,7 @@
  * status through one table, so a new code without a status does not compile.
  */
 export type ErrorCode =
+  | "malformed"
   | "invalid_input"
   | "unauthorized"
   | "forbidden"

@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { DEFAULT_PORT, listen } from "../../http/server.ts";
+import { openServices, readConfig } from "../../main.ts";
+import { closeOnSignal } from "../../store/close-on-signal.ts";
+import { globals } from "../session.ts";
+import { say } from "../output.ts";
+
+export function registerServeCommand(program: Command) {
+  program
+    .command("serve")
+    .description("serve the web app and the API")
+    .option("--port <n>", "port to listen on", (v) => Number.parseInt(v, 10), Number(process.env.PORT) || DEFAULT_PORT)
+    .option("--host <host>", "interface to listen on", "0.0.0.0")
+    .action(async (options: { port: number; host: string }, command: Command) => {
+      const config = readConfig({ data: globals(command).data });
+      const deps = await openServices(config);
+      const { server, port } = await listen(deps, options.port, options.host);
+      closeOnSignal(deps.store, () => new Promise<void>((resolve) => server.close(() => resolve())));
+      const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
+      say(`Polyphony is serving on http://localhost:${port} (API under /api/v1, OpenAPI at /api/openapi.json); data: ${where}`);
+      say(config.llm ? `LLM provider: ${config.llm.model}` : "No LLM provider configured: participants use the card form.");
+      await new Promise<never>(() => {});
+    });
+}

@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { openServices, readConfig } from "../main.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import type { GlobalOptions } from "./output.ts";
+
+/** The global options of whichever command is running. */
+export function globals(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+/** Opens the store for one command, runs it, and always closes the store. */
+export async function withServices<T>(command: Command, work: (deps: ServiceDeps, options: GlobalOptions) => Promise<T>): Promise<T> {
+  const options = globals(command);
+  const deps = await openServices(readConfig({ data: options.data }));
+  try {
+    return await work(deps, options);
+  } finally {
+    await deps.store.close();
+  }
+}

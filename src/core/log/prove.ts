@@ -1,0 +1,65 @@
+import { EMPTY_ROOT, hashChildren } from "./hash.ts";
+import {
+  listConsistencyRanges,
+  listInclusionRanges,
+  listSubtreeConsistencyRanges,
+  listSubtreeInclusionRanges,
+} from "./proof-ranges.ts";
+import { listPerfectNodes, type LeafRange } from "./tree-math.ts";
+
+/**
+ * Read access to stored perfect subtree hashes: level 0 holds the leaf hashes, and node (L, k) is
+ * MTH(D[k·2^L : (k+1)·2^L]). Only perfect nodes are ever stored; they never change once written,
+ * so a store can persist them as they are made and any later tree size can be proven from them.
+ */
+export interface NodeReader {
+  readNode(level: number, index: number): Uint8Array;
+}
+
+/** MTH(D[start:end]) for a subtree [start, end), folded from its perfect nodes. */
+export function hashRange(reader: NodeReader, start: number, end: number): Uint8Array {
+  const nodes = listPerfectNodes(start, end);
+  let i = nodes.length - 1;
+  if (i < 0) return EMPTY_ROOT;
+  const last = nodes[i]!;
+  let hash = reader.readNode(last.level, last.index);
+  while (--i >= 0) {
+    const node = nodes[i]!;
+    hash = hashChildren(reader.readNode(node.level, node.index), hash);
+  }
+  return hash;
+}
+
+function hashRanges(reader: NodeReader, ranges: readonly LeafRange[]): Uint8Array[] {
+  return ranges.map((r) => hashRange(reader, r.start, r.end));
+}
+
+/** Inclusion proof (audit path) of leaf `index` in the tree of `size` leaves (RFC 9162 §2.1.3.1). */
+export function proveInclusion(reader: NodeReader, index: number, size: number): Uint8Array[] {
+  return hashRanges(reader, listInclusionRanges(index, size));
+}
+
+/** Consistency proof between tree sizes size1 ≤ size2 (RFC 9162 §2.1.4.1). */
+export function proveConsistency(reader: NodeReader, size1: number, size2: number): Uint8Array[] {
+  return hashRanges(reader, listConsistencyRanges(size1, size2));
+}
+
+/** Inclusion proof of leaf `index` in the subtree [start, end) (MTC draft, subtree inclusion). */
+export function proveSubtreeInclusion(
+  reader: NodeReader,
+  index: number,
+  start: number,
+  end: number,
+): Uint8Array[] {
+  return hashRanges(reader, listSubtreeInclusionRanges(index, start, end));
+}
+
+/** Consistency proof of the subtree [start, end) with the tree of `size` (MTC draft). */
+export function proveSubtreeConsistency(
+  reader: NodeReader,
+  start: number,
+  end: number,
+  size: number,
+): Uint8Array[] {
+  return hashRanges(reader, listSubtreeConsistencyRanges(start, end, size));
+}

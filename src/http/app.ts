@@ -1,0 +1,82 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import { PolyphonyError } from "../core/errors.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import { problemResponse } from "./problem.ts";
+import { registerCampaignRoutes } from "./routes/campaigns.ts";
+import { registerParticipationRoutes } from "./routes/participation.ts";
+import { registerCurationRoutes } from "./routes/curation.ts";
+import { registerGraphRoutes } from "./routes/graph.ts";
+
+export type Api = OpenAPIHono;
+
+/** The largest request body accepted; a values card is a few kilobytes. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function fieldOf(error: ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join("/") ?? "";
+  return { field: field === "" ? "body" : field, message: issue ? `${field || "body"}: ${issue.message}` : "invalid input" };
+}
+
+/** Turns anything thrown by a handler into a problem+json response that leaks no internals. */
+export function handleError(error: unknown, path: string): Response {
+  if (error instanceof PolyphonyError) return problemResponse(error, path);
+  if (error instanceof HTTPException) {
+    if (error.status === 413) {
+      return problemResponse(new PolyphonyError("payload_too_large", `the request body exceeds ${MAX_BODY_BYTES} bytes`, { field: "body" }), path);
+    }
+    if (error.status === 400) {
+      return problemResponse(new PolyphonyError("malformed", error.message || "malformed request", { field: "body" }), path);
+    }
+    return error.getResponse();
+  }
+  const pgCode = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  if (pgCode === "23505") {
+    return problemResponse(new PolyphonyError("conflict", "this record exists already"), path);
+  }
+  console.error(error);
+  return problemResponse(new PolyphonyError("internal", "an internal error occurred; it has been logged"), path);
+}
+
+/** Builds the HTTP API over the services. Handlers parse, call a service and shape the reply. */
+export function createApi(deps: ServiceDeps): Api {
+  const api = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const { field, message } = fieldOf(result.error as ZodError);
+        const prefix = result.target === "json" ? "" : `${result.target}:`;
+        throw new PolyphonyError("invalid_input", message, { field: `${prefix}${field}` });
+      }
+    },
+  });
+  api.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PolyphonyError("payload_too_large", `the request body exceeds ${MAX_BODY_BYTES} bytes`, { field: "body" });
+      },
+    }),
+  );
+  api.onError((error, c) => handleError(error, c.req.path));
+  api.notFound((c) => problemResponse(new PolyphonyError("not_found", `no route ${c.req.method} ${c.req.path}`), c.req.path));
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "researcher", { type: "http", scheme: "bearer", description: "A researcher token from `polyphony token create`." });
+  api.openAPIRegistry.registerComponent("securitySchemes", "participant", { type: "http", scheme: "bearer", description: "The session token a participant receives on joining." });
+  registerCampaignRoutes(api, deps);
+  registerParticipationRoutes(api, deps);
+  registerCurationRoutes(api, deps);
+  registerGraphRoutes(api, deps);
+  api.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Polyphony API",
+      version: "1",
+      description: "Participatory alignment data: campaigns, values cards, upgrade votes and moral graphs.",
+    },
+  });
+  return api;
+}

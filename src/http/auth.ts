@@ -1,0 +1,21 @@
+import type { Context } from "hono";
+import { PolyphonyError } from "../core/errors.ts";
+import type { ServiceDeps } from "../services/deps.ts";
+import { assertInCampaign, authenticateParticipant, type Participant } from "../services/participants.ts";
+import { authenticateResearcher, type Researcher } from "../services/tokens.ts";
+
+function bearer(c: Context): string {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new PolyphonyError("unauthorized", "send the token as `Authorization: Bearer <token>`", { field: "authorization" });
+  return match[1]!;
+}
+
+export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> => authenticateResearcher(deps, bearer(c));
+
+/** The participant behind the session token, checked to belong to `campaignId`. */
+export async function participantOf(c: Context, deps: ServiceDeps, campaignId: string): Promise<Participant> {
+  const participant = await authenticateParticipant(deps, bearer(c));
+  assertInCampaign(participant, campaignId);
+  return participant;
+}

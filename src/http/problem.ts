@@ -1,0 +1,50 @@
+import type { ErrorCode } from "../core/errors.ts";
+import { PolyphonyError } from "../core/errors.ts";
+
+/** One table from error code to HTTP status: a new code without a status does not compile. */
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 502 | 503> = {
+  malformed: 400,
+  invalid_input: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unavailable: 503,
+  upstream_failed: 502,
+  internal: 500,
+};
+
+const TITLE: Record<ErrorCode, string> = {
+  malformed: "Malformed request",
+  invalid_input: "Invalid input",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  unavailable: "Service unavailable",
+  upstream_failed: "Upstream provider failed",
+  internal: "Internal error",
+};
+
+/** An RFC 9457 problem document. `field` names the offending input field. */
+export function toProblem(error: PolyphonyError, instance?: string) {
+  return {
+    type: `https://polyphony.dev/problems/${error.code}`,
+    title: TITLE[error.code],
+    status: STATUS[error.code],
+    detail: error.message,
+    code: error.code,
+    ...(error.field !== undefined && { field: error.field }),
+    ...(instance !== undefined && { instance }),
+    ...error.detail,
+  };
+}
+
+export function problemResponse(error: PolyphonyError, instance?: string): Response {
+  return new Response(JSON.stringify(toProblem(error, instance)), {
+    status: STATUS[error.code],
+    headers: { "content-type": "application/problem+json" },
+  });
+}

@@ -1,0 +1,122 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { invalid, notFound } from "../core/errors.ts";
+import type { Queryable } from "../store/open.ts";
+import { canonicalCards, questions, valuesCards } from "../store/schema.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { newId } from "./ids.ts";
+import type { Participant } from "./participants.ts";
+import type { CardContent, SubmitCard } from "./schemas.ts";
+
+export interface CanonicalCardView {
+  id: string;
+  questionId: string | null;
+  title: string;
+  description: string;
+  policies: string[];
+  mergedInto: string | null;
+  externalRef: string | null;
+}
+
+export async function requireQuestion(db: Queryable, campaignId: string, questionId: string) {
+  const [q] = await db
+    .select({ id: questions.id })
+    .from(questions)
+    .where(and(eq(questions.id, questionId), eq(questions.campaignId, campaignId)));
+  if (!q) throw notFound("question", questionId, "question");
+}
+
+/** Loads a canonical card of the campaign that has not been merged away. */
+export async function requireActiveCard(db: Queryable, campaignId: string, cardId: string, field: string) {
+  const [card] = await db
+    .select()
+    .from(canonicalCards)
+    .where(and(eq(canonicalCards.id, cardId), eq(canonicalCards.campaignId, campaignId)));
+  if (!card) throw notFound("canonical card", cardId, field);
+  if (card.mergedInto !== null) {
+    throw invalid(field, `canonical card ${cardId} was merged into ${card.mergedInto}; use that card`);
+  }
+  return card;
+}
+
+/**
+ * Stores a participant's values card. A card that is "the same as" an existing canonical card
+ * points at it; otherwise the card becomes a canonical card of its own, which researchers may
+ * later merge with others.
+ */
+export async function submitCard(deps: ServiceDeps, participant: Participant, input: SubmitCard) {
+  const campaignId = participant.campaignId;
+  return deps.store.transaction(async (tx) => {
+    await requireQuestion(tx, campaignId, input.question);
+    const now = deps.clock.now();
+    let canonicalId: string;
+    if (input.sameAs !== undefined) {
+      canonicalId = (await requireActiveCard(tx, campaignId, input.sameAs, "sameAs")).id;
+    } else {
+      canonicalId = newId("cc");
+      await tx.insert(canonicalCards).values({
+        id: canonicalId,
+        campaignId,
+        questionId: input.question,
+        title: input.title,
+        description: input.description,
+        policies: input.policies,
+        createdAt: now,
+      });
+    }
+    const id = newId("card");
+    await tx.insert(valuesCards).values({
+      id,
+      campaignId,
+      questionId: input.question,
+      participantId: participant.id,
+      title: input.title,
+      description: input.description,
+      policies: input.policies,
+      canonicalId,
+      createdAt: now,
+    });
+    return { card: { id, ...pickContent(input), question: input.question, canonicalId } };
+  });
+}
+
+export function pickContent(card: CardContent): CardContent {
+  return { title: card.title, description: card.description, policies: card.policies };
+}
+
+/** The campaign's canonical cards; merged-away cards only when asked. */
+export async function listCanonicalCards(
+  db: Queryable,
+  campaignId: string,
+  options: { includeMerged?: boolean } = {},
+): Promise<CanonicalCardView[]> {
+  const where = options.includeMerged
+    ? eq(canonicalCards.campaignId, campaignId)
+    : and(eq(canonicalCards.campaignId, campaignId), isNull(canonicalCards.mergedInto));
+  return db
+    .select({
+      id: canonicalCards.id,
+      questionId: canonicalCards.questionId,
+      title: canonicalCards.title,
+      description: canonicalCards.description,
+      policies: canonicalCards.policies,
+      mergedInto: canonicalCards.mergedInto,
+      externalRef: canonicalCards.externalRef,
+    })
+    .from(canonicalCards)
+    .where(where)
+    .orderBy(asc(canonicalCards.createdAt), asc(canonicalCards.id));
+}
+
+/** The participants' own cards that were mapped onto one canonical card. */
+export async function listCardsOf(db: Queryable, campaignId: string, canonicalId: string) {
+  return db
+    .select({
+      id: valuesCards.id,
+      title: valuesCards.title,
+      description: valuesCards.description,
+      policies: valuesCards.policies,
+      participantId: valuesCards.participantId,
+    })
+    .from(valuesCards)
+    .where(and(eq(valuesCards.campaignId, campaignId), eq(valuesCards.canonicalId, canonicalId)));
+}

@@ -1,0 +1,23 @@
+import type { Clock, Embedder, Llm } from "../ports.ts";
+import type { Store } from "../store/open.ts";
+import { PolyphonyError } from "../core/errors.ts";
+
+/** What every service needs; `main.ts` and the CLI build one. */
+export interface ServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** Absent when no LLM provider is configured; LLM features then answer `unavailable`. */
+  readonly llm?: Llm | undefined;
+  /** Loaded on first use: the local word vectors take a moment. */
+  readonly embedder: () => Promise<Embedder>;
+}
+
+export function requireLlm(deps: ServiceDeps) {
+  if (!deps.llm) {
+    throw new PolyphonyError(
+      "unavailable",
+      "no LLM provider is configured (set POLYPHONY_LLM_BASE_URL and POLYPHONY_LLM_MODEL); use the form instead",
+    );
+  }
+  return deps.llm;
+}

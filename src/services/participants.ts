@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { invalid, PolyphonyError } from "../core/errors.ts";
+import { participantAnswers, participants, type DemographicQuestion } from "../store/schema.ts";
+import { getCampaign } from "./campaigns.ts";
+import type { ServiceDeps } from "./deps.ts";
+import { hashSecret, newId, newSecret } from "./ids.ts";
+import type { JoinCampaign } from "./schemas.ts";
+
+export interface Participant {
+  id: string;
+  campaignId: string;
+}
+
+/** Checks demographic answers against the campaign's questions. */
+export function checkAnswers(questions: readonly DemographicQuestion[], answers: Record<string, string>) {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  for (const [key, value] of Object.entries(answers)) {
+    const q = byKey.get(key);
+    if (!q) throw invalid(`answers/${key}`, `the campaign asks no demographic question "${key}"`);
+    if (q.options && !q.options.includes(value)) {
+      throw invalid(`answers/${key}`, `"${value}" is not one of the options: ${q.options.join(", ")}`);
+    }
+  }
+  for (const q of questions) {
+    if (q.required && answers[q.key] === undefined) {
+      throw invalid(`answers/${q.key}`, `the campaign requires an answer to "${q.question}"`);
+    }
+  }
+}
+
+/** A participant joins a campaign and receives a session token (returned once). */
+export async function joinCampaign(deps: ServiceDeps, campaignId: string, input: JoinCampaign) {
+  const campaign = await getCampaign(deps.store.db, campaignId);
+  if (campaign.status !== "open") throw new PolyphonyError("forbidden", "the campaign is closed");
+  checkAnswers(campaign.demographics, input.answers);
+  const id = newId("ptc");
+  const token = newSecret("ps");
+  await deps.store.transaction(async (tx) => {
+    await tx.insert(participants).values({
+      id,
+      campaignId,
+      sessionTokenHash: hashSecret(token),
+      createdAt: deps.clock.now(),
+    });
+    const entries = Object.entries(input.answers);
+    if (entries.length > 0) {
+      await tx.insert(participantAnswers).values(entries.map(([key, value]) => ({ participantId: id, key, value })));
+    }
+  });
+  return { participant: { id, campaignId }, token };
+}
+
+export async function authenticateParticipant(deps: ServiceDeps, token: string): Promise<Participant> {
+  const [row] = await deps.store.db
+    .select({ id: participants.id, campaignId: participants.campaignId })
+    .from(participants)
+    .where(eq(participants.sessionTokenHash, hashSecret(token)));
+  if (!row) throw new PolyphonyError("unauthorized", "the participant session token is unknown");
+  return row;
+}
+
+/** Fails unless the participant belongs to the campaign named in the request. */
+export function assertInCampaign(participant: Participant, campaignId: string) {
+  if (participant.campaignId !== campaignId) {
+    throw new PolyphonyError("forbidden", "this participant session belongs to another campaign");
+  }
+}
