@@ -23,9 +23,8 @@ const HEADER_BYTES = 20;
 /** Builds the word → row index. */
 export function indexWords(words: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
-  words.forEach((word, row) => {
-    if (!index.has(word)) index.set(word, row);
-  });
+  // Backwards, so that a repeated word keeps its first (most frequent) row.
+  for (let row = words.length - 1; row >= 0; row--) index.set(words[row]!, row);
   return index;
 }
 

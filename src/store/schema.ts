@@ -126,7 +126,8 @@ export const valuesCards = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull(),
     policies: jsonb("policies").$type<string[]>().notNull(),
-    canonicalId: text("canonical_id").notNull().references(() => canonicalCards.id),
+    /** Null only for imported cards their source never mapped to a canonical card. */
+    canonicalId: text("canonical_id").references(() => canonicalCards.id),
     externalRef: text("external_ref"),
     createdAt: createdAt(),
   },

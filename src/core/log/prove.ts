@@ -20,7 +20,7 @@ export interface NodeReader {
 export function hashRange(reader: NodeReader, start: number, end: number): Uint8Array {
   const nodes = listPerfectNodes(start, end);
   let i = nodes.length - 1;
-  if (i < 0) return EMPTY_ROOT;
+  if (i < 0) return EMPTY_ROOT.slice();
   const last = nodes[i]!;
   let hash = reader.readNode(last.level, last.index);
   while (--i >= 0) {

@@ -14,7 +14,7 @@ export function hashTreeRecursively(
   hi = leafHashes.length,
 ): Uint8Array {
   const n = hi - lo;
-  if (n === 0) return EMPTY_ROOT;
+  if (n === 0) return EMPTY_ROOT.slice();
   if (n === 1) return leafHashes[lo]!;
   const k = splitPoint(n);
   return hashChildren(

@@ -16,9 +16,37 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
+/**
+ * Stirling-series remainder δ(x) = ln Γ(x) − ((x − ½) ln x − x + ½ ln 2π) for x ≥ 10
+ * (Abramowitz & Stegun 6.1.41), good to about 1e-16 there.
+ */
+function stirlingRemainder(x: number): number {
+  const r = 1 / (x * x);
+  return (
+    (1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r / 156)))))) / x
+  );
+}
+
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * ln B(a, b). When an argument is large, ln Γ(a) + ln Γ(b) − ln Γ(a + b) loses digits to
+ * cancellation, so the large terms are combined through log1p first (as R's `lbeta` does).
+ */
 export function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const p = Math.min(a, b);
+  const q = Math.max(a, b);
+  if (p >= 10) {
+    const corr = stirlingRemainder(p) + stirlingRemainder(q) - stirlingRemainder(p + q);
+    return (
+      -0.5 * Math.log(q) + HALF_LOG_TWO_PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q))
+    );
+  }
+  if (q >= 10) {
+    const corr = stirlingRemainder(q) - stirlingRemainder(p + q);
+    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+  }
+  return logGamma(p) + logGamma(q) - logGamma(p + q);
 }
 
 const TINY = 1e-300;
@@ -88,7 +116,8 @@ function guessQuantile(p: number, a: number, b: number): number {
 
 /**
  * The p-quantile of Beta(a, b): solves I_x(a, b) = p by Halley steps on the CDF (NR §6.14),
- * falling back to bisection whenever a step leaves the bracket that the CDF values maintain.
+ * safeguarded as in NR's `rtsafe` (§9.4): a step that leaves the bracket kept by the CDF's sign,
+ * or that fails to halve the step before last, is replaced by bisection.
  */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (p <= 0) return 0;
@@ -97,7 +126,9 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let lo = 0;
   let hi = 1;
   let x = Math.min(Math.max(guessQuantile(p, a, b), 1e-300), 1 - 1e-16);
-  for (let i = 0; i < 200; i++) {
+  let stepBefore = 1;
+  let lastStep = 1;
+  for (let i = 0; i < 400; i++) {
     const f = regularizedBeta(x, a, b) - p;
     if (f === 0) return x;
     if (f < 0) lo = x;
@@ -109,8 +140,10 @@ export function betaQuantile(p: number, a: number, b: number): number {
       const curvature = step * ((a - 1) / x - (b - 1) / (1 - x));
       next = x - step / (1 - 0.5 * Math.min(1, curvature));
     }
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) <= 1e-15 * x || hi - lo <= 1e-15 * x) return next;
+    if (!(next > lo && next < hi) || Math.abs(next - x) > 0.5 * stepBefore) next = 0.5 * (lo + hi);
+    stepBefore = lastStep;
+    lastStep = Math.abs(next - x);
+    if (lastStep <= 1e-15 * next || hi - lo <= 1e-15 * next) return next;
     x = next;
   }
   return x;

@@ -122,7 +122,7 @@ CREATE TABLE "values_cards" (
 	"title" text NOT NULL,
 	"description" text NOT NULL,
 	"policies" jsonb NOT NULL,
-	"canonical_id" text NOT NULL,
+	"canonical_id" text,
 	"external_ref" text,
 	"created_at" timestamp with time zone NOT NULL
 );
