@@ -70,7 +70,7 @@ export function verifySubtreeConsistency(
     if (proof.length === 0) return false;
     seed = proof[0]!;
     rest = proof.slice(1);
-  } else if (subtreeHash.length !== HASH_SIZE) {
+  } else if (rest.length > 0 && subtreeHash.length !== HASH_SIZE) {
     return false;
   }
   let fr = seed;
