@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { invalid, notFound } from "../core/errors.ts";
 import type { Queryable } from "../store/open.ts";
 import { canonicalCards, questions, valuesCards } from "../store/schema.ts";
@@ -25,13 +25,14 @@ export async function requireQuestion(db: Queryable, campaignId: string, questio
   if (!q) throw notFound("question", questionId, "question");
 }
 
-/** Loads a canonical card of the campaign that has not been merged away. */
+/** Loads a canonical card of the campaign that has not been merged away or hidden. */
 export async function requireActiveCard(db: Queryable, campaignId: string, cardId: string, field: string) {
   const [card] = await db
     .select()
     .from(canonicalCards)
     .where(and(eq(canonicalCards.id, cardId), eq(canonicalCards.campaignId, campaignId)));
   if (!card) throw notFound("canonical card", cardId, field);
+  if (card.hiddenAt !== null) throw invalid(field, `canonical card ${cardId} was hidden by moderation`);
   if (card.mergedInto !== null) {
     throw invalid(field, `canonical card ${cardId} was merged into ${card.mergedInto}; use that card`);
   }
@@ -83,15 +84,17 @@ export function pickContent(card: CardContent): CardContent {
   return { title: card.title, description: card.description, policies: card.policies };
 }
 
-/** The campaign's canonical cards; merged-away cards only when asked. */
+/** The campaign's canonical cards; merged-away cards only when asked, hidden ones never. */
 export async function listCanonicalCards(
   db: Queryable,
   campaignId: string,
   options: { includeMerged?: boolean } = {},
 ): Promise<CanonicalCardView[]> {
-  const where = options.includeMerged
-    ? eq(canonicalCards.campaignId, campaignId)
-    : and(eq(canonicalCards.campaignId, campaignId), isNull(canonicalCards.mergedInto));
+  const where = and(
+    eq(canonicalCards.campaignId, campaignId),
+    isNull(canonicalCards.hiddenAt),
+    options.includeMerged ? undefined : isNull(canonicalCards.mergedInto),
+  );
   return db
     .select({
       id: canonicalCards.id,
@@ -118,5 +121,14 @@ export async function listCardsOf(db: Queryable, campaignId: string, canonicalId
       participantId: valuesCards.participantId,
     })
     .from(valuesCards)
-    .where(and(eq(valuesCards.campaignId, campaignId), eq(valuesCards.canonicalId, canonicalId)));
+    .where(and(eq(valuesCards.campaignId, campaignId), eq(valuesCards.canonicalId, canonicalId), isNull(valuesCards.hiddenAt)));
+}
+
+/** Ids of the campaign's canonical cards that moderation has hidden. */
+export async function listHiddenCardIds(db: Queryable, campaignId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: canonicalCards.id })
+    .from(canonicalCards)
+    .where(and(eq(canonicalCards.campaignId, campaignId), isNotNull(canonicalCards.hiddenAt)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -93,10 +93,10 @@ export async function nextStories(deps: ServiceDeps, participant: Participant, l
           WHERE v.campaign_id = s.campaign_id AND v.from_id = s.from_id AND v.to_id = s.to_id
             AND v.context_id = s.context_id)::int AS votes
       FROM stories s
-      JOIN canonical_cards a ON a.id = s.from_id AND a.merged_into IS NULL
-      JOIN canonical_cards b ON b.id = s.to_id AND b.merged_into IS NULL
+      JOIN canonical_cards a ON a.id = s.from_id AND a.merged_into IS NULL AND a.hidden_at IS NULL
+      JOIN canonical_cards b ON b.id = s.to_id AND b.merged_into IS NULL AND b.hidden_at IS NULL
       JOIN contexts x ON x.id = s.context_id
-      WHERE s.campaign_id = ${participant.campaignId}
+      WHERE s.campaign_id = ${participant.campaignId} AND s.hidden_at IS NULL
         AND NOT EXISTS (
           SELECT 1 FROM votes v
           WHERE v.participant_id = ${participant.id} AND v.from_id = s.from_id

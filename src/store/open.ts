@@ -26,6 +26,11 @@ export interface Store {
 export interface StoreOptions {
   /** PGlite data folder; ignored when `databaseUrl` is set. `memory://` keeps it in memory. */
   dataDir?: string;
+  /**
+   * PGlite only: start a new database from this dump (`PGlite.dumpDataDir()`) rather than from an
+   * empty one. Tests load a migrated template this way: it skips initdb, the slow part of an open.
+   */
+  loadDataDir?: Blob;
   databaseUrl?: string;
   /** PostgreSQL schema to use (tests give each suite its own). */
   pgSchema?: string;
@@ -35,7 +40,9 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 
 /** Opens the store named by the options and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.pgSchema) : openPglite(options.dataDir ?? "./polyphony-data");
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.pgSchema)
+    : openPglite(options.dataDir ?? "./polyphony-data", options.loadDataDir);
 }
 
 /**
@@ -58,12 +65,12 @@ async function applyMigrations(database: { _: { session: unknown } }, pgSchema?:
   });
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir);
+    client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     unlock();
     throw error;

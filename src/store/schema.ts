@@ -27,6 +27,12 @@ export interface DemographicQuestion {
   required?: boolean;
 }
 
+export interface Admission {
+  mode: "open" | "invite" | "allowlist";
+  /** For `allowlist`: the URL query parameter a recruitment platform passes the id in. */
+  externalIdParam?: string;
+}
+
 export const campaigns = pgTable("campaigns", {
   id: text("id").primaryKey(),
   kind: text("kind").notNull(),
@@ -35,6 +41,10 @@ export const campaigns = pgTable("campaigns", {
   consent: text("consent").notNull().default(""),
   status: text("status").notNull().default("open"),
   demographics: jsonb("demographics").$type<DemographicQuestion[]>().notNull().default([]),
+  /** How participants get in: an open link, single-use invite codes, or an allowlist of external ids. */
+  admission: jsonb("admission").$type<Admission>().notNull().default({ mode: "open" }),
+  /** Whether results (graph, legitimacy figures) are public or need a researcher token. */
+  resultsVisibility: text("results_visibility").notNull().default("public"),
   /** Identifies an imported source (e.g. a digest of a data dump) so it is imported once. */
   source: text("source").unique(),
   createdAt: createdAt(),
@@ -112,6 +122,8 @@ export const canonicalCards = pgTable(
     mergedInto: text("merged_into"),
     externalRef: text("external_ref"),
     createdAt: createdAt(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, mode: "date" }),
+    hiddenReason: text("hidden_reason"),
   },
   (t) => [index("canonical_cards_campaign").on(t.campaignId)],
 );
@@ -130,6 +142,8 @@ export const valuesCards = pgTable(
     canonicalId: text("canonical_id").references(() => canonicalCards.id),
     externalRef: text("external_ref"),
     createdAt: createdAt(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, mode: "date" }),
+    hiddenReason: text("hidden_reason"),
   },
   (t) => [index("values_cards_campaign").on(t.campaignId)],
 );
@@ -162,6 +176,8 @@ export const stories = pgTable(
     text: text("text").notNull(),
     source: text("source").notNull(),
     createdAt: createdAt(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, mode: "date" }),
+    hiddenReason: text("hidden_reason"),
   },
   (t) => [index("stories_campaign").on(t.campaignId)],
 );
@@ -180,6 +196,8 @@ export const votes = pgTable(
     comment: text("comment"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true, mode: "date" }),
+    hiddenReason: text("hidden_reason"),
   },
   (t) => [
     uniqueIndex("votes_key").on(t.participantId, t.fromId, t.toId, t.contextId),
@@ -218,3 +236,48 @@ export const articulationChats = pgTable("articulation_chats", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
 });
 
+
+/** Single-use invite codes for campaigns admitted by invitation. */
+export const invites = pgTable(
+  "invites",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    createdAt: createdAt(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    participantId: text("participant_id").references(() => participants.id),
+  },
+  (t) => [index("invites_campaign").on(t.campaignId)],
+);
+
+/** Private: external ids (e.g. a recruitment platform's) allowed into a campaign. */
+export const allowlist = pgTable(
+  "allowlist",
+  {
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    externalId: text("external_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.externalId] })],
+);
+
+/** A participant reaching a step of a campaign's flow: resumes sessions, feeds the funnel. */
+export const progressEvents = pgTable(
+  "progress_events",
+  {
+    participantId: text("participant_id").notNull().references(() => participants.id),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    step: text("step").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.participantId, t.step] }), index("progress_events_campaign").on(t.campaignId)],
+);
+
+/** The closing survey: did the participant feel represented, is the process fair. */
+export const surveyAnswers = pgTable("survey_answers", {
+  participantId: text("participant_id").primaryKey().references(() => participants.id),
+  campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+  represented: integer("represented").notNull(),
+  fair: integer("fair").notNull(),
+  comment: text("comment"),
+  createdAt: createdAt(),
+});

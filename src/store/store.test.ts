@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getTableName, is, sql } from "drizzle-orm";
+import { getTableName, is, sql, type SQL } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { storeTargets } from "../../test/support/stores.ts";
 import type { Queryable, Store } from "./open.ts";
@@ -11,7 +11,7 @@ const journal = JSON.parse(
   readFileSync(new URL("./migrations/meta/_journal.json", import.meta.url), "utf8"),
 ) as { entries: unknown[] };
 
-const schemaTableNames = Object.values(schema)
+const schemaTableNames = Object.values(schema as Record<string, unknown>)
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableName(table))
   .sort();
@@ -38,6 +38,12 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the operation to fail");
 }
 
+/** Runs raw SQL; both drivers return its rows as `rows`. */
+async function query<Row>(db: Queryable, statement: SQL): Promise<Row[]> {
+  const result = (await db.execute(statement)) as { rows: Row[] };
+  return result.rows;
+}
+
 async function countRows(db: Queryable, table: PgTable): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(table);
   return rows[0]?.n ?? 0;
@@ -49,8 +55,8 @@ async function countRows(db: Queryable, table: PgTable): Promise<number> {
  */
 async function countAppliedMigrations(store: Store): Promise<number> {
   const table = store.driver === "pglite" ? sql`drizzle.__drizzle_migrations` : sql`__drizzle_migrations`;
-  const result = await store.db.execute<{ n: number }>(sql`select count(*)::int as n from ${table}`);
-  return Number(result.rows[0]?.n);
+  const rows = await query<{ n: number }>(store.db, sql`select count(*)::int as n from ${table}`);
+  return Number(rows[0]?.n);
 }
 
 async function insertCampaign(db: Queryable, id: string): Promise<void> {
@@ -117,15 +123,15 @@ describe.each(storeTargets())("store on $name", (target) => {
     });
 
     it("has every table of the schema", async () => {
-      const result = await store.db.execute<{ name: string }>(sql`
+      const rows = await query<{ name: string }>(store.db, sql`
         select table_name as name from information_schema.tables
         where table_schema = current_schema() and table_type = 'BASE TABLE'
         order by table_name`);
-      expect(result.rows.map((row) => row.name)).toEqual(schemaTableNames);
+      expect(rows.map((row) => row.name)).toEqual(schemaTableNames);
     });
 
     it("has foreign keys that point only at tables of its own schema", async () => {
-      const result = await store.db.execute<{ inside: number; outside: number }>(sql`
+      const [counts] = await query<{ inside: number; outside: number }>(store.db, sql`
         select
           count(*) filter (where target.relnamespace = source.relnamespace)::int as inside,
           count(*) filter (where target.relnamespace <> source.relnamespace)::int as outside
@@ -133,8 +139,8 @@ describe.each(storeTargets())("store on $name", (target) => {
         join pg_class source on source.oid = c.conrelid
         join pg_class target on target.oid = c.confrelid
         where c.contype = 'f' and source.relnamespace = current_schema()::regnamespace`);
-      expect(result.rows[0]).toMatchObject({ outside: 0 });
-      expect(Number(result.rows[0]?.inside)).toBeGreaterThan(0);
+      expect(counts?.outside).toBe(0);
+      expect(counts?.inside).toBeGreaterThan(0);
     });
 
     it("rejects a row that references a missing campaign", async () => {

@@ -1,0 +1,50 @@
+import type { Embedder, Llm } from "../../src/ports.ts";
+import { createApi } from "../../src/http/app.ts";
+import type { ServiceDeps } from "../../src/services/deps.ts";
+import { createResearcherToken } from "../../src/services/tokens.ts";
+import type { Store } from "../../src/store/open.ts";
+
+/** A clock that moves one second per reading, so timestamps are distinct and ordered. */
+export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
+  let t = start;
+  return { now: () => new Date((t += 1000)) };
+}
+
+export interface TestApi {
+  deps: ServiceDeps;
+  researcher: string;
+  /** Sends a JSON request; `token` goes in the Authorization header. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any; type: string }>;
+}
+
+/** The API over a real store, with a researcher token ready. */
+export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder } = {}): Promise<TestApi> {
+  const deps: ServiceDeps = {
+    store,
+    clock: steppingClock(),
+    llm: providers.llm,
+    embedder: async () => {
+      if (!providers.embedder) throw new Error("this test gave no embedder");
+      return providers.embedder;
+    },
+  };
+  const api = createApi(deps);
+  const { token } = await createResearcherToken(deps, "test researcher");
+  return {
+    deps,
+    researcher: token,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = {};
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.raw !== undefined || options.body !== undefined) {
+        headers["content-type"] = "application/json";
+        body = options.raw ?? JSON.stringify(options.body);
+      }
+      const res = await api.request(path, { method, headers, ...(body !== undefined && { body }) });
+      const type = res.headers.get("content-type") ?? "";
+      const text = await res.text();
+      return { status: res.status, type, body: text && type.includes("json") ? JSON.parse(text) : text };
+    },
+  };
+}
