@@ -25,7 +25,7 @@ function loadProbes(folder: string): Probe[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(dir, f), "utf8")) as Omit<Probe, "file">) }));
+    .map((f): Probe => ({ ...(JSON.parse(readFileSync(join(dir, f), "utf8")) as Probe), file: f }));
 }
 
 // Go's encoding/json writes []byte as base64 and a nil slice as null.
