@@ -1,0 +1,68 @@
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultCacheDir, loadWordVectors } from "./word-vectors-source.ts";
+import { readWordVectorsFile } from "./word-vectors-file.ts";
+
+// The wink layout: each vector is followed by its l2 norm and its row.
+const winkJson = {
+  precision: 8,
+  l2NormIndex: 2,
+  wordIndex: 3,
+  size: 3,
+  dimensions: 2,
+  words: ["the", "heard", "odd\nword"],
+  vectors: { the: [1, 0, 1, 0], heard: [0.6, 0.8, 1, 1], "odd\nword": [1, 1, 1.4, 2] },
+  unkVector: [0, 0, 0, -1],
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "polyphony-wv-source-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("loadWordVectors", () => {
+  it("converts the wink JSON once into the binary cache and keeps frequency order", async () => {
+    const sourcePath = join(dir, "vectors.json");
+    await writeFile(sourcePath, JSON.stringify(winkJson));
+    const cacheDir = join(dir, "cache");
+    const vectors = await loadWordVectors({ cacheDir, sourcePath });
+    expect(vectors.words).toEqual(["the", "heard"]);
+    expect(Array.from(vectors.vectors)).toEqual([1, 0, 0.6000000238418579, 0.800000011920929]);
+    expect(await readdir(cacheDir)).toEqual(["word-vectors-sg-100d-v1.bin"]);
+    const cached = await readWordVectorsFile(join(cacheDir, "word-vectors-sg-100d-v1.bin"));
+    expect(cached?.words).toEqual(["the", "heard"]);
+  });
+
+  it("shares one load between callers of the same cache", async () => {
+    const sourcePath = join(dir, "vectors.json");
+    await writeFile(sourcePath, JSON.stringify(winkJson));
+    const cacheDir = join(dir, "shared");
+    const [a, b] = await Promise.all([loadWordVectors({ cacheDir, sourcePath }), loadWordVectors({ cacheDir, sourcePath })]);
+    expect(a).toBe(b);
+  });
+
+  it("says clearly when neither a cache nor the source exists, and retries later", async () => {
+    const options = { cacheDir: join(dir, "none"), sourcePath: join(dir, "missing.json") };
+    await expect(loadWordVectors(options)).rejects.toMatchObject({ code: "unavailable", message: /does not exist/ });
+    await writeFile(options.sourcePath, JSON.stringify(winkJson));
+    expect((await loadWordVectors(options)).words).toHaveLength(2);
+  });
+
+  it("rejects a JSON file of another shape", async () => {
+    const sourcePath = join(dir, "other.json");
+    await writeFile(sourcePath, JSON.stringify({ hello: "world" }));
+    await expect(loadWordVectors({ cacheDir: join(dir, "c"), sourcePath })).rejects.toThrow(/not a wink/);
+  });
+});
+
+describe("defaultCacheDir", () => {
+  it("prefers POLYPHONY_CACHE_DIR, else node_modules/.cache/polyphony", () => {
+    expect(defaultCacheDir({ POLYPHONY_CACHE_DIR: "/var/cache/p" })).toBe("/var/cache/p");
+    expect(defaultCacheDir({})).toMatch(/node_modules[\\/]\.cache[\\/]polyphony$/);
+  });
+});
