@@ -126,6 +126,7 @@ describe.each(storeTargets())("store on $name", (target) => {
       const rows = await query<{ name: string }>(store.db, sql`
         select table_name as name from information_schema.tables
         where table_schema = current_schema() and table_type = 'BASE TABLE'
+          and table_name <> '__drizzle_migrations'
         order by table_name`);
       expect(rows.map((row) => row.name)).toEqual(schemaTableNames);
     });

@@ -20,6 +20,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openStore, type Store } from "../../src/store/open.ts";
@@ -57,9 +58,27 @@ export function storeTargets(): StoreTarget[] {
   return targets;
 }
 
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/**
+ * A dump of a freshly migrated in-memory PGlite, made once per test process. Loading it skips
+ * initdb, which is most of the time an in-memory open takes (about 3 s against 0.7 s here).
+ */
+function migratedPgliteDump(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const store = await openStore({ dataDir: "memory://" });
+    try {
+      return await (store.db as unknown as { $client: PGlite }).$client.dumpDataDir("none");
+    } finally {
+      await store.close();
+    }
+  })();
+  return pgliteTemplate;
+}
+
 const pgliteTarget: StoreTarget = {
   name: "pglite",
-  open: () => openStore({ dataDir: "memory://" }),
+  open: async () => openStore({ dataDir: "memory://", loadDataDir: await migratedPgliteDump() }),
   async place() {
     const dataDir = await mkdtemp(join(tmpdir(), "polyphony-store-"));
     return {
