@@ -281,3 +281,22 @@ export const surveyAnswers = pgTable("survey_answers", {
   comment: text("comment"),
   createdAt: createdAt(),
 });
+
+/**
+ * Every hide and unhide a researcher makes, with who and why. The content's own `hidden_at` and
+ * `hidden_reason` say whether it is hidden now; this table keeps the history, unhide reasons included.
+ */
+export const moderationActions = pgTable(
+  "moderation_actions",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    targetKind: text("target_kind").notNull(),
+    targetId: text("target_id").notNull(),
+    action: text("action").notNull(),
+    reason: text("reason").notNull(),
+    researcherId: text("researcher_id").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("moderation_actions_campaign").on(t.campaignId)],
+);
