@@ -1,0 +1,155 @@
+import { orderByColumns } from "./order-by.ts";
+import { findPairRuns } from "./pair-runs.ts";
+import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "./types.ts";
+
+/** Vote counts per ordered pair and context, before any posterior is computed. */
+export interface EdgeCounts {
+  readonly count: number;
+  readonly context: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly support: Int32Array;
+  readonly against: Int32Array;
+  readonly notSure: Int32Array;
+  readonly reverse: Int32Array;
+  /** Per edge × group support and against, when groups were given (see EdgeGroupFigures). */
+  readonly groupSupport: Int32Array | undefined;
+  readonly groupAgainst: Int32Array | undefined;
+  /** Rows of context c: [contextStart[c], contextStart[c + 1]). */
+  readonly contextStart: Int32Array;
+  readonly contextVotes: Int32Array;
+  readonly contextParticipants: Int32Array;
+  /** Edge of vote i's own direction (−1 for self-votes) and of the opposite one (−1 if none). */
+  readonly voteEdge: Int32Array;
+  readonly voteReverse: Int32Array;
+  readonly selfVotes: number;
+}
+
+/**
+ * Buckets votes by (context, lower card, higher card) with one radix sort, then reads both
+ * directions of each unordered pair off one run: support(a→b) = upgrades on a→b, against(a→b) =
+ * no-upgrades on a→b + upgrades on b→a. A direction becomes an edge when someone judged it.
+ */
+export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, groupCount: number): EdgeCounts {
+  const n = table.length;
+  const { from, to, context, relationship, participant } = table;
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = Math.min(from[i]!, to[i]!);
+    hi[i] = Math.max(from[i]!, to[i]!);
+  }
+  const cards = table.cardCount;
+  const order = orderByColumns(
+    [
+      { values: context, size: table.contextCount },
+      { values: lo, size: cards },
+      { values: hi, size: cards },
+    ],
+    n,
+  );
+
+  const runs = findPairRuns(order, context, lo, hi, from);
+  const edgeCount = runs.directions;
+  const e = {
+    context: new Int32Array(edgeCount),
+    from: new Int32Array(edgeCount),
+    to: new Int32Array(edgeCount),
+    support: new Int32Array(edgeCount),
+    against: new Int32Array(edgeCount),
+    notSure: new Int32Array(edgeCount),
+    reverse: new Int32Array(edgeCount).fill(-1),
+  };
+  const groupSupport = groupOf ? new Int32Array(edgeCount * groupCount) : undefined;
+  const groupAgainst = groupOf ? new Int32Array(edgeCount * groupCount) : undefined;
+  const voteEdge = new Int32Array(n).fill(-1);
+  const voteReverse = new Int32Array(n).fill(-1);
+  const contextVotes = new Int32Array(table.contextCount);
+  const contextParticipants = new Int32Array(table.contextCount);
+  const lastContextOf = new Int32Array(table.participantCount).fill(-1);
+  // Per direction (0: lo→hi, 1: hi→lo) counts of the current run, and per group.
+  const up = [0, 0];
+  const no = [0, 0];
+  const unsure = [0, 0];
+  const groupUp = new Int32Array(2 * groupCount);
+  const groupNo = new Int32Array(2 * groupCount);
+
+  const rowOf = [-1, -1];
+  let edge = 0;
+  for (let r = 0; r < runs.start.length; r++) {
+    const k = runs.start[r]!;
+    const end = runs.end[r]!;
+    const first = order[k]!;
+    const c = context[first]!;
+    const a = lo[first]!;
+    const b = hi[first]!;
+    up[0] = up[1] = no[0] = no[1] = unsure[0] = unsure[1] = 0;
+    if (groupOf) {
+      groupUp.fill(0);
+      groupNo.fill(0);
+    }
+    for (let q = k; q < end; q++) {
+      const i = order[q]!;
+      const d = from[i] === a ? 0 : 1;
+      const rel = relationship[i];
+      if (rel === UPGRADE) up[d]!++;
+      else if (rel === NO_UPGRADE) no[d]!++;
+      else if (rel === NOT_SURE) unsure[d]!++;
+      const g = groupOf ? groupOf[participant[i]!]! : -1;
+      if (g >= 0) {
+        if (rel === UPGRADE) groupUp[2 * g + d]!++;
+        else if (rel === NO_UPGRADE) groupNo[2 * g + d]!++;
+      }
+      contextVotes[c]!++;
+      if (lastContextOf[participant[i]!] !== c) {
+        lastContextOf[participant[i]!] = c;
+        contextParticipants[c]!++;
+      }
+    }
+    rowOf[0] = rowOf[1] = -1;
+    for (let d = 0; d < 2; d++) {
+      if (up[d]! + no[d]! + unsure[d]! === 0) continue;
+      const o = 1 - d;
+      rowOf[d] = edge;
+      e.context[edge] = c;
+      e.from[edge] = d === 0 ? a : b;
+      e.to[edge] = d === 0 ? b : a;
+      e.support[edge] = up[d]!;
+      e.against[edge] = no[d]! + up[o]!;
+      e.notSure[edge] = unsure[d]!;
+      if (groupSupport && groupAgainst) {
+        for (let g = 0; g < groupCount; g++) {
+          groupSupport[edge * groupCount + g] = groupUp[2 * g + d]!;
+          groupAgainst[edge * groupCount + g] = groupNo[2 * g + d]! + groupUp[2 * g + o]!;
+        }
+      }
+      edge++;
+    }
+    if (rowOf[0]! >= 0 && rowOf[1]! >= 0) {
+      e.reverse[rowOf[0]!] = rowOf[1]!;
+      e.reverse[rowOf[1]!] = rowOf[0]!;
+    }
+    for (let q = k; q < end; q++) {
+      const i = order[q]!;
+      const d = from[i] === a ? 0 : 1;
+      voteEdge[i] = rowOf[d]!;
+      voteReverse[i] = rowOf[1 - d]!;
+    }
+  }
+
+  const contextStart = new Int32Array(table.contextCount + 1);
+  for (let x = 0; x < edgeCount; x++) contextStart[e.context[x]! + 1]!++;
+  for (let c = 0; c < table.contextCount; c++) contextStart[c + 1]! += contextStart[c]!;
+  return {
+    count: edgeCount,
+    ...e,
+    groupSupport,
+    groupAgainst,
+    contextStart,
+    contextVotes,
+    contextParticipants,
+    voteEdge,
+    voteReverse,
+    selfVotes: runs.selfVotes,
+  };
+}
