@@ -9,6 +9,10 @@ import { registerCampaignRoutes } from "./routes/campaigns.ts";
 import { registerParticipationRoutes } from "./routes/participation.ts";
 import { registerCurationRoutes } from "./routes/curation.ts";
 import { registerGraphRoutes } from "./routes/graph.ts";
+import { registerAdmissionRoutes } from "./routes/admission.ts";
+import { registerProgressRoutes } from "./routes/progress.ts";
+import { registerModerationRoutes } from "./routes/moderation.ts";
+import { registerStatsRoutes } from "./routes/stats.ts";
 
 export type Api = OpenAPIHono;
 
@@ -70,6 +74,10 @@ export function createApi(deps: ServiceDeps): Api {
   registerParticipationRoutes(api, deps);
   registerCurationRoutes(api, deps);
   registerGraphRoutes(api, deps);
+  registerAdmissionRoutes(api, deps);
+  registerProgressRoutes(api, deps);
+  registerModerationRoutes(api, deps);
+  registerStatsRoutes(api, deps);
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -14,6 +14,8 @@ export interface CampaignView {
   consent: string;
   status: string;
   demographics: (typeof campaigns.$inferSelect)["demographics"];
+  admission: (typeof campaigns.$inferSelect)["admission"];
+  resultsVisibility: string;
   questions: { id: string; text: string }[];
   contexts: { id: string; name: string }[];
   createdAt: string;
@@ -24,7 +26,8 @@ export interface CampaignView {
 export async function insertCampaign(
   tx: Queryable,
   now: Date,
-  input: CreateCampaign & { source?: string; questionRefs?: (string | null)[] },
+  input: Omit<CreateCampaign, "admission" | "resultsVisibility"> &
+    Partial<Pick<CreateCampaign, "admission" | "resultsVisibility">> & { source?: string; questionRefs?: (string | null)[] },
 ): Promise<string> {
   const id = newId("cmp");
   await tx.insert(campaigns).values({
@@ -34,6 +37,8 @@ export async function insertCampaign(
     description: input.description,
     consent: input.consent,
     demographics: input.demographics,
+    admission: input.admission ?? { mode: "open" },
+    resultsVisibility: input.resultsVisibility ?? "public",
     source: input.source ?? null,
     createdAt: now,
     updatedAt: now,
@@ -79,6 +84,8 @@ export async function getCampaign(db: Queryable, id: string): Promise<CampaignVi
     consent: row.consent,
     status: row.status,
     demographics: row.demographics,
+    admission: row.admission,
+    resultsVisibility: row.resultsVisibility,
     questions: qs,
     contexts: cs,
     createdAt: row.createdAt.toISOString(),
@@ -112,6 +119,8 @@ export async function updateCampaign(deps: ServiceDeps, id: string, input: Updat
         ...(input.consent !== undefined && { consent: input.consent }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.demographics !== undefined && { demographics: input.demographics }),
+        ...(input.admission !== undefined && { admission: input.admission }),
+        ...(input.resultsVisibility !== undefined && { resultsVisibility: input.resultsVisibility }),
         updatedAt: now,
       })
       .where(eq(campaigns.id, id));

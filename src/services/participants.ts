@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { invalid, PolyphonyError } from "../core/errors.ts";
 import { participantAnswers, participants, type DemographicQuestion } from "../store/schema.ts";
+import { admitParticipant } from "./admission.ts";
 import { getCampaign } from "./campaigns.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { hashSecret, newId, newSecret } from "./ids.ts";
@@ -28,7 +29,11 @@ export function checkAnswers(questions: readonly DemographicQuestion[], answers:
   }
 }
 
-/** A participant joins a campaign and receives a session token (returned once). */
+/**
+ * A participant joins a campaign and receives a session token (returned once). The campaign's
+ * admission mode decides what they must present: nothing, an unused invite code, or an
+ * allowlisted external id; nothing is written unless they are admitted.
+ */
 export async function joinCampaign(deps: ServiceDeps, campaignId: string, input: JoinCampaign) {
   const campaign = await getCampaign(deps.store.db, campaignId);
   if (campaign.status !== "open") throw new PolyphonyError("forbidden", "the campaign is closed");
@@ -42,6 +47,7 @@ export async function joinCampaign(deps: ServiceDeps, campaignId: string, input:
       sessionTokenHash: hashSecret(token),
       createdAt: deps.clock.now(),
     });
+    await admitParticipant(tx, campaignId, campaign.admission, id, input, deps.clock.now());
     const entries = Object.entries(input.answers);
     if (entries.length > 0) {
       await tx.insert(participantAnswers).values(entries.map(([key, value]) => ({ participantId: id, key, value })));

@@ -19,6 +19,26 @@ export const DemographicQuestion = z
   })
   .openapi("DemographicQuestion");
 
+/** How participants get in: an open link, single-use invite codes, or an allowlist of external ids. */
+export const Admission = z
+  .discriminatedUnion("mode", [
+    z.object({ mode: z.literal("open") }),
+    z.object({ mode: z.literal("invite") }),
+    z.object({
+      mode: z.literal("allowlist"),
+      externalIdParam: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, "a URL query parameter name such as PROLIFIC_PID")
+        .default("externalId")
+        .openapi({ description: "The URL query parameter a recruitment platform passes the external id in" }),
+    }),
+  ])
+  .openapi("Admission");
+export type Admission = z.infer<typeof Admission>;
+
+/** Whether results (graph, export, legitimacy figures) are public or need a researcher token. */
+export const ResultsVisibility = z.enum(["public", "token"]);
+
 export const CreateCampaign = z
   .object({
     kind: z.literal("moral-graph").default("moral-graph"),
@@ -32,6 +52,8 @@ export const CreateCampaign = z
       .max(500)
       .refine((list) => new Set(list).size === list.length, "contexts must be distinct"),
     demographics: z.array(DemographicQuestion).max(50).default([]),
+    admission: Admission.default({ mode: "open" }),
+    resultsVisibility: ResultsVisibility.default("public"),
   })
   .openapi("CreateCampaign");
 export type CreateCampaign = z.infer<typeof CreateCampaign>;
@@ -45,6 +67,8 @@ export const UpdateCampaign = z
     addQuestions: z.array(text(2000)).max(50).optional(),
     addContexts: z.array(text(200)).max(500).optional(),
     demographics: z.array(DemographicQuestion).max(50).optional(),
+    admission: Admission.optional(),
+    resultsVisibility: ResultsVisibility.optional(),
   })
   .openapi("UpdateCampaign");
 export type UpdateCampaign = z.infer<typeof UpdateCampaign>;
@@ -52,6 +76,25 @@ export type UpdateCampaign = z.infer<typeof UpdateCampaign>;
 export const JoinCampaign = z
   .object({
     answers: z.record(z.string().max(40), z.string().max(500)).default({}),
+    invite: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "An unused invite code: needed when the campaign admits by invitation (403 naming `invite` when unknown or used); ignored otherwise" }),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          "A recruitment platform's id for the person (read from the URL parameter the campaign's `admission.externalIdParam` names). " +
+          "Needed and allowlisted in allowlist campaigns (403 naming `externalId` otherwise); kept private; one person joins once " +
+          "(409 naming `externalId`: resume with the session token given on joining)",
+      }),
   })
   .openapi("JoinCampaign");
 export type JoinCampaign = z.infer<typeof JoinCampaign>;
@@ -122,3 +165,52 @@ export const GraphQuery = z.object({
   groupBy: z.string().max(40).optional(),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
+
+export const ExportFormat = z.enum(["polyphony", "mai"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The steps of a participant's flow, in order; progress records reaching each one. */
+export const Step = z.enum(["consent", "demographics", "question", "articulate", "similar", "judge", "survey", "done"]);
+export type Step = z.infer<typeof Step>;
+export const STEPS: readonly Step[] = Step.options;
+
+export const RecordProgress = z.object({ step: Step }).openapi("RecordProgress");
+
+const Likert = z.number().int().min(1, "an answer from 1 to 5").max(5, "an answer from 1 to 5");
+
+export const AnswerSurvey = z
+  .object({
+    /** 1–5: did the participant feel represented by the process. */
+    represented: Likert,
+    /** 1–5: does the participant think the process fair. */
+    fair: Likert,
+    comment: z.string().max(5000).optional(),
+  })
+  .openapi("AnswerSurvey");
+export type AnswerSurvey = z.infer<typeof AnswerSurvey>;
+
+export const CreateInvites = z.object({ count: z.number().int().min(1).max(1000) }).openapi("CreateInvites");
+
+const ExternalIds = z.array(z.string().trim().min(1).max(200)).max(5000);
+
+export const EditAllowlist = z
+  .object({ add: ExternalIds.default([]), remove: ExternalIds.default([]) })
+  .refine((e) => {
+    const removed = new Set(e.remove);
+    return !e.add.some((id) => removed.has(id));
+  }, { message: "an id cannot be both added and removed", path: ["remove"] })
+  .openapi("EditAllowlist");
+export type EditAllowlist = z.infer<typeof EditAllowlist>;
+
+export const MODERATION_KINDS = ["values_card", "canonical_card", "story", "vote"] as const;
+export type ModerationKind = (typeof MODERATION_KINDS)[number];
+
+export const Moderate = z
+  .object({
+    target: z.object({ kind: z.enum(MODERATION_KINDS), id: Id }),
+    reason: text(2000),
+  })
+  .openapi("Moderate");
+export type Moderate = z.infer<typeof Moderate>;
+
+export const LegitimacyQuery = z.object({ groupBy: z.string().max(40).optional() });

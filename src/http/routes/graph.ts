@@ -2,12 +2,13 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../../services/deps.ts";
 import { exportGraph } from "../../services/graph-export.ts";
 import { showGraph } from "../../services/graph.ts";
-import { GraphQuery } from "../../services/schemas.ts";
+import { ExportFormat, GraphQuery } from "../../services/schemas.ts";
+import { requireResultsAccess } from "../results-access.ts";
 import { CampaignParam, meta, responses } from "../route.ts";
 import { z } from "@hono/zod-openapi";
 
 const tag = "Results";
-const ExportQuery = z.object({ format: z.enum(["polyphony", "mai"]).default("polyphony") });
+const ExportQuery = z.object({ format: ExportFormat.default("polyphony") });
 
 export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
   api.openapi(
@@ -18,7 +19,10 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       request: { params: CampaignParam, query: GraphQuery },
       responses: responses(),
     }),
-    async (c) => c.json(await showGraph(deps, c.req.valid("param").campaign, c.req.valid("query")), 200),
+    async (c) => {
+      await requireResultsAccess(c, deps, c.req.valid("param").campaign);
+      return c.json(await showGraph(deps, c.req.valid("param").campaign, c.req.valid("query")), 200);
+    },
   );
   api.openapi(
     createRoute({
@@ -28,6 +32,9 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       request: { params: CampaignParam, query: ExportQuery },
       responses: responses(),
     }),
-    async (c) => c.json(await exportGraph(deps, c.req.valid("param").campaign, c.req.valid("query").format), 200),
+    async (c) => {
+      await requireResultsAccess(c, deps, c.req.valid("param").campaign);
+      return c.json(await exportGraph(deps, c.req.valid("param").campaign, c.req.valid("query").format), 200);
+    },
   );
 }
