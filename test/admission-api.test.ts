@@ -82,6 +82,20 @@ describe.each(storeTargets())("admission API on $name", (target) => {
     expect(JSON.stringify(usage.body)).not.toContain(code!);
   });
 
+  it("admits exactly one of several simultaneous joins with one code or one external id", async () => {
+    const invited = await createCampaign({ admission: { mode: "invite" } });
+    const [code] = (await t.call("POST", `/api/v1/campaigns/${invited.id}/invites`, { token: t.researcher, body: { count: 1 } })).body.codes;
+    const byCode = await Promise.all(Array.from({ length: 5 }, () => join(invited.id, { invite: code })));
+    expect(byCode.map((r) => r.status).sort()).toEqual([201, 403, 403, 403, 403]);
+
+    const listed = await createCampaign({ admission: { mode: "allowlist" } });
+    await t.call("PATCH", `/api/v1/campaigns/${listed.id}/allowlist`, { token: t.researcher, body: { add: ["pid-race"] } });
+    const byId = await Promise.all(Array.from({ length: 5 }, () => join(listed.id, { externalId: "pid-race" })));
+    expect(byId.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const summary = await t.call("GET", `/api/v1/campaigns/${listed.id}/allowlist`, { token: t.researcher });
+    expect(summary.body.joined).toBe(1);
+  });
+
   it("does not let a code of one campaign open another", async () => {
     const a = await createCampaign({ admission: { mode: "invite" } });
     const b = await createCampaign({ admission: { mode: "invite" } });
