@@ -3,6 +3,7 @@ import { invalid, notFound } from "../core/errors.ts";
 import type { Queryable } from "../store/open.ts";
 import { canonicalCards, questions, valuesCards } from "../store/schema.ts";
 import type { ServiceDeps } from "./deps.ts";
+import { requireOpenCampaign } from "./guards.ts";
 import { newId } from "./ids.ts";
 import type { Participant } from "./participants.ts";
 import type { CardContent, SubmitCard } from "./schemas.ts";
@@ -47,6 +48,7 @@ export async function requireActiveCard(db: Queryable, campaignId: string, cardI
 export async function submitCard(deps: ServiceDeps, participant: Participant, input: SubmitCard) {
   const campaignId = participant.campaignId;
   return deps.store.transaction(async (tx) => {
+    await requireOpenCampaign(tx, campaignId);
     await requireQuestion(tx, campaignId, input.question);
     const now = deps.clock.now();
     let canonicalId: string;

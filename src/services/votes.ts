@@ -59,6 +59,9 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
           comment: input.comment ?? null,
           storyId: input.story ?? null,
           updatedAt: now,
+          // A new judgment is new content: moderation of the one it replaces does not carry over.
+          hiddenAt: null,
+          hiddenReason: null,
         },
       })
       .returning();

@@ -1,0 +1,127 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasMaiDft, MAI_DFT_DIR } from "./support/mai-dft.ts";
+
+const BIN = fileURLToPath(new URL("../bin/polyphony.mjs", import.meta.url));
+const run = promisify(execFile);
+
+/** Runs the real `polyphony` binary; resolves with exit code, stdout and stderr. */
+async function polyphony(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("polyphony CLI", () => {
+  let dir: string;
+  let data: string[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "polyphony-cli-"));
+    data = ["--data", join(dir, "data")];
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it("creates a campaign from flags and prints it as JSON", async () => {
+    const res = await polyphony([
+      ...data, "--json", "campaign", "create", "--title", "Hard questions",
+      "--question", "How should an assistant respond to a teenager asking about abortion?",
+      "--context", "When in distress", "--context", "When seeking information",
+      "--demographic", "politics:Political affiliation:left|right",
+    ]);
+    expect(res.code).toBe(0);
+    const { campaign } = JSON.parse(res.stdout);
+    expect(campaign.contexts.map((c: { name: string }) => c.name)).toEqual(["When in distress", "When seeking information"]);
+    expect(campaign.demographics[0]).toMatchObject({ key: "politics", options: ["left", "right"] });
+  });
+
+  it("exits 2 naming the field when input is bad, and writes nothing", async () => {
+    const res = await polyphony([...data, "--json", "campaign", "create", "--title", "No questions", "--context", "c"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("questions");
+    expect(res.stdout).toBe("");
+    const list = JSON.parse((await polyphony([...data, "--json", "campaign", "list"])).stdout);
+    expect(list.campaigns.map((c: { title: string }) => c.title)).not.toContain("No questions");
+  });
+
+  it("creates researcher tokens", async () => {
+    const res = await polyphony([...data, "--json", "token", "create", "--name", "lab"]);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).token.token).toMatch(/^pr_/);
+  });
+
+  describe.skipIf(!hasMaiDft)("with the real MAI 2023 deliberation", () => {
+    let campaignId: string;
+
+    beforeAll(async () => {
+      const res = await polyphony([...data, "--json", "import", "mai-dft", MAI_DFT_DIR]);
+      expect(res.code, res.stderr).toBe(0);
+      campaignId = JSON.parse(res.stdout).campaign.id;
+    }, 180_000);
+
+    it("reproduces MAI's 2023 graph", async () => {
+      const res = await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--method", "mai-2023"]);
+      expect(res.code, res.stderr).toBe(0);
+      const graph = JSON.parse(res.stdout);
+      // Hand check from the formulas (bench/moral-graph/mai_reference.py): 282 pairs, 71 kept
+      // edges, top value MAI card 298 with PageRank 0.0475216808681.
+      expect(graph.method).toBe("mai-2023");
+      expect(graph.edges).toHaveLength(71);
+      expect(graph.values[0].externalRef).toBe("298");
+      expect(graph.values[0].score).toBeCloseTo(0.04752168086812411, 10);
+      expect(graph.values.map((v: { score: number }) => v.score)).toEqual(
+        [...graph.values.map((v: { score: number }) => v.score)].sort((a, b) => b - a),
+      );
+    });
+
+    it("scores it per context with polyphony", async () => {
+      const res = await polyphony([
+        ...data, "--json", "graph", "show", "--campaign", campaignId, "--group-by", "us_political_affiliation",
+      ]);
+      expect(res.code, res.stderr).toBe(0);
+      const graph = JSON.parse(res.stdout);
+      expect(graph.method).toBe("polyphony");
+      const total = graph.values.reduce((s: number, v: { score: number }) => s + v.score, 0);
+      expect(total).toBeCloseTo(1, 9);
+      for (const context of graph.contexts) {
+        expect(context.values.reduce((s: number, v: { score: number }) => s + v.score, 0)).toBeCloseTo(1, 9);
+      }
+      expect(graph.contexts).toHaveLength(13);
+      expect(graph.edges.some((e: { groups?: { of: number } }) => e.groups?.of === 4)).toBe(true);
+
+      const one = JSON.parse((await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--context", "When in distress"])).stdout);
+      expect(one.contexts.map((c: { name: string }) => c.name)).toEqual(["When in distress"]);
+    });
+
+    it("exports the graph, also in MAI's viewer shape", async () => {
+      const out = join(dir, "graph.json");
+      const res = await polyphony([...data, "graph", "export", "--campaign", campaignId, "--out", out]);
+      expect(res.code, res.stderr).toBe(0);
+      const mai = JSON.parse((await polyphony([...data, "graph", "export", "--campaign", campaignId, "--format", "mai"])).stdout);
+      expect(mai.values).toHaveLength(115);
+      expect(mai.edges).toHaveLength(71);
+      expect(mai.edges[0]).toHaveProperty("sourceValueId");
+      expect(mai.values.find((v: { id: number }) => v.id === 298).pageRank).toBeCloseTo(0.04752168086812411, 10);
+    });
+
+    it("refuses to import the same dump twice, with a clear error", async () => {
+      const res = await polyphony([...data, "--json", "import", "mai-dft", MAI_DFT_DIR]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/imported already as campaign/);
+      const list = JSON.parse((await polyphony([...data, "--json", "campaign", "list"])).stdout);
+      expect(list.campaigns.filter((c: { title: string }) => c.title.startsWith("Democratic Fine-Tuning"))).toHaveLength(1);
+    });
+  });
+});
