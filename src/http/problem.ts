@@ -31,7 +31,7 @@ const TITLE: Record<ErrorCode, string> = {
 /** An RFC 9457 problem document. `field` names the offending input field. */
 export function toProblem(error: PolyphonyError, instance?: string) {
   return {
-    type: `https://polyphony.dev/problems/${error.code}`,
+    type: `urn:polyphony:problem:${error.code}`,
     title: TITLE[error.code],
     status: STATUS[error.code],
     detail: error.message,

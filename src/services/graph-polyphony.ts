@@ -17,7 +17,6 @@ function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c:
   const width = groups?.labels.length ?? 0;
   const out = [];
   for (let e = 0; e < edges.count; e++) {
-    if (!edges.kept[e] && !edges.contested[e]) continue;
     const byGroup = groups
       ? Object.fromEntries(
           groups.labels.map((label, g) => [label, { support: groups.support[e * width + g]!, against: groups.against[e * width + g]! }]),

@@ -50,3 +50,12 @@ export async function listResearcherTokens(deps: ServiceDeps) {
     })
     .from(researcherTokens);
 }
+
+/**
+ * On a store with no researcher token yet, creates the first one so that a fresh `npm start`
+ * can be used at once (the CLI cannot open a PGlite folder while the server holds it).
+ */
+export async function ensureFirstResearcherToken(deps: ServiceDeps) {
+  const [any] = await deps.store.db.select({ id: researcherTokens.id }).from(researcherTokens).limit(1);
+  return any ? undefined : createResearcherToken(deps, "first researcher");
+}

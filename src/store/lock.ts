@@ -89,7 +89,7 @@ export function lockDataDir(dir: string): () => void {
   const inUse = (pid: number) =>
     new PolyphonyError(
       "conflict",
-      `the data folder ${dir} is in use by process ${pid}; stop it or use another --data folder`,
+      `the data folder ${dir} is in use by process ${pid} (a running \`polyphony serve\`?): stop it first, use the HTTP API while it runs, or choose another --data folder`,
     );
   if (heldHere.has(path)) throw inUse(process.pid);
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -4,6 +4,7 @@ import { openServices, readConfig } from "../../main.ts";
 import { closeOnSignal } from "../../store/close-on-signal.ts";
 import { globals } from "../session.ts";
 import { say } from "../output.ts";
+import { ensureFirstResearcherToken } from "../../services/tokens.ts";
 
 export function registerServeCommand(program: Command) {
   program
@@ -15,9 +16,22 @@ export function registerServeCommand(program: Command) {
       const config = readConfig({ data: globals(command).data });
       const deps = await openServices(config);
       const { server, port } = await listen(deps, options.port, options.host);
-      closeOnSignal(deps.store, () => new Promise<void>((resolve) => server.close(() => resolve())));
+      // Stop taking requests and let those in flight finish before the store closes under them.
+      const stopServing = () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ("closeIdleConnections" in server) server.closeIdleConnections();
+        });
+      closeOnSignal({
+        close: async () => {
+          await stopServing();
+          await deps.store.close();
+        },
+      });
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
       say(`Polyphony is serving on http://localhost:${port} (API under /api/v1, OpenAPI at /api/openapi.json); data: ${where}`);
+      const first = await ensureFirstResearcherToken(deps);
+      if (first) say(`No researcher token existed, so one was made (shown once; keep it):\n  ${first.token}`);
       say(config.llm ? `LLM provider: ${config.llm.model}` : "No LLM provider configured: participants use the card form.");
       await new Promise<never>(() => {});
     });
