@@ -36,4 +36,5 @@ export {
 } from "./pagerank.ts";
 export { createAdjacency, findStrongComponents, type Adjacency } from "./scc.ts";
 export { findPairRuns, type PairRuns } from "./pair-runs.ts";
+export { sortVotesByPair, type SortedVotes } from "./sorted-votes.ts";
 export { createRandom } from "./prng.ts";

@@ -32,11 +32,10 @@ export interface Mai2023Graph {
  * Entropy in bits over MAI's counter object in its key order (markedWiser, markedNotWiser,
  * markedLessWise, markedUnsure, impressions), as `calculateEntropy` iterates `Object.values`.
  */
-function computeEntropy(counts: readonly number[]): number {
-  let total = 0;
-  for (const c of counts) total += c;
+function computeEntropy(wiser: number, notWiser: number, lessWise: number, unsure: number, impressions: number): number {
+  const total = wiser + notWiser + lessWise + unsure + impressions;
   let entropy = 0;
-  for (const c of counts) {
+  for (const c of [wiser, notWiser, lessWise, unsure, impressions]) {
     const p = c / total;
     if (p > 0) entropy -= p * Math.log2(p);
   }
@@ -63,7 +62,7 @@ export function scoreMai2023(table: VoteTable): Mai2023Graph {
     const unsure = counts.unsure[i]!;
     const lessWise = counts.lessWise[i]!;
     likelihood[i] = (wiser - lessWise) / (wiser + notWiser + unsure + lessWise);
-    entropy[i] = computeEntropy([wiser, notWiser, lessWise, unsure, counts.impressions[i]!]);
+    entropy[i] = computeEntropy(wiser, notWiser, lessWise, unsure, counts.impressions[i]!);
     // Their filter also drops !markedWiser first; wiser ≥ 2 implies it, and NaN never passes ≥.
     if (
       wiser >= MAI_2023_MIN_WISER &&

@@ -1,6 +1,6 @@
 /** Runs of votes on one unordered pair in one context, found in the sorted vote order. */
 export interface PairRuns {
-  /** Positions in the order where a run starts; runs of self-votes are left out. */
+  /** Positions in the sorted order where a run starts; runs of self-votes are left out. */
   readonly start: Int32Array;
   /** Position one past each run's end. */
   readonly end: Int32Array;
@@ -9,35 +9,30 @@ export interface PairRuns {
   readonly selfVotes: number;
 }
 
-/** Splits votes, already sorted by (context, lo, hi), into runs of equal keys. */
-export function findPairRuns(
-  order: Int32Array,
-  context: Int32Array,
-  lo: Int32Array,
-  hi: Int32Array,
-  from: Int32Array,
-): PairRuns {
-  const n = order.length;
+/**
+ * Splits votes into runs of equal (context, lo, hi). The columns are already in sorted order;
+ * `forward[k]` is 1 when vote k goes from lo to hi.
+ */
+export function findPairRuns(context: Int32Array, lo: Int32Array, hi: Int32Array, forward: Uint8Array): PairRuns {
+  const n = context.length;
   const starts: number[] = [];
   const ends: number[] = [];
   let directions = 0;
   let selfVotes = 0;
   for (let k = 0; k < n; ) {
-    const i = order[k]!;
-    let forward = 0;
-    let backward = 0;
+    const c = context[k]!;
+    const a = lo[k]!;
+    const b = hi[k]!;
+    let seen = 0;
     let end = k;
-    for (; end < n; end++) {
-      const j = order[end]!;
-      if (context[j] !== context[i] || lo[j] !== lo[i] || hi[j] !== hi[i]) break;
-      if (from[j] === lo[j]) forward = 1;
-      else backward = 1;
+    for (; end < n && context[end] === c && lo[end] === a && hi[end] === b; end++) {
+      seen |= forward[end] ? 1 : 2;
     }
-    if (lo[i] === hi[i]) selfVotes += end - k;
+    if (a === b) selfVotes += end - k;
     else {
       starts.push(k);
       ends.push(end);
-      directions += forward + backward;
+      directions += (seen & 1) + (seen >> 1);
     }
     k = end;
   }

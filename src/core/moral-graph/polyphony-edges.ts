@@ -1,5 +1,5 @@
-import { orderByColumns } from "./order-by.ts";
 import { findPairRuns } from "./pair-runs.ts";
+import { sortVotesByPair } from "./sorted-votes.ts";
 import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "./types.ts";
 
 /** Vote counts per ordered pair and context, before any posterior is computed. */
@@ -32,24 +32,9 @@ export interface EdgeCounts {
  */
 export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, groupCount: number): EdgeCounts {
   const n = table.length;
-  const { from, to, context, relationship, participant } = table;
-  const lo = new Int32Array(n);
-  const hi = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    lo[i] = Math.min(from[i]!, to[i]!);
-    hi[i] = Math.max(from[i]!, to[i]!);
-  }
-  const cards = table.cardCount;
-  const order = orderByColumns(
-    [
-      { values: context, size: table.contextCount },
-      { values: lo, size: cards },
-      { values: hi, size: cards },
-    ],
-    n,
-  );
-
-  const runs = findPairRuns(order, context, lo, hi, from);
+  const sorted = sortVotesByPair(table, groupOf);
+  const { order } = sorted;
+  const runs = findPairRuns(sorted.context, sorted.lo, sorted.hi, sorted.forward);
   const edgeCount = runs.directions;
   const e = {
     context: new Int32Array(edgeCount),
@@ -79,33 +64,32 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
   for (let r = 0; r < runs.start.length; r++) {
     const k = runs.start[r]!;
     const end = runs.end[r]!;
-    const first = order[k]!;
-    const c = context[first]!;
-    const a = lo[first]!;
-    const b = hi[first]!;
+    const c = sorted.context[k]!;
+    const a = sorted.lo[k]!;
+    const b = sorted.hi[k]!;
     up[0] = up[1] = no[0] = no[1] = unsure[0] = unsure[1] = 0;
     if (groupOf) {
       groupUp.fill(0);
       groupNo.fill(0);
     }
     for (let q = k; q < end; q++) {
-      const i = order[q]!;
-      const d = from[i] === a ? 0 : 1;
-      const rel = relationship[i];
+      const d = 1 - sorted.forward[q]!;
+      const rel = sorted.relationship[q];
       if (rel === UPGRADE) up[d]!++;
       else if (rel === NO_UPGRADE) no[d]!++;
       else if (rel === NOT_SURE) unsure[d]!++;
-      const g = groupOf ? groupOf[participant[i]!]! : -1;
+      const g = sorted.group[q]!;
       if (g >= 0) {
         if (rel === UPGRADE) groupUp[2 * g + d]!++;
         else if (rel === NO_UPGRADE) groupNo[2 * g + d]!++;
       }
-      contextVotes[c]!++;
-      if (lastContextOf[participant[i]!] !== c) {
-        lastContextOf[participant[i]!] = c;
+      const p = sorted.participant[q]!;
+      if (lastContextOf[p] !== c) {
+        lastContextOf[p] = c;
         contextParticipants[c]!++;
       }
     }
+    contextVotes[c]! += end - k;
     rowOf[0] = rowOf[1] = -1;
     for (let d = 0; d < 2; d++) {
       if (up[d]! + no[d]! + unsure[d]! === 0) continue;
@@ -130,10 +114,9 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
       e.reverse[rowOf[1]!] = rowOf[0]!;
     }
     for (let q = k; q < end; q++) {
-      const i = order[q]!;
-      const d = from[i] === a ? 0 : 1;
-      voteEdge[i] = rowOf[d]!;
-      voteReverse[i] = rowOf[1 - d]!;
+      const d = 1 - sorted.forward[q]!;
+      voteEdge[order[q]!] = rowOf[d]!;
+      voteReverse[order[q]!] = rowOf[1 - d]!;
     }
   }
 

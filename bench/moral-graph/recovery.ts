@@ -1,0 +1,29 @@
+/** Ranks of values (average ranks for ties), 1-based. */
+function rankValues(values: readonly number[]): Float64Array {
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Float64Array(values.length);
+  for (let k = 0; k < order.length; ) {
+    let end = k + 1;
+    while (end < order.length && values[order[end]!] === values[order[k]!]) end++;
+    for (let q = k; q < end; q++) ranks[order[q]!] = (k + end + 1) / 2;
+    k = end;
+  }
+  return ranks;
+}
+
+/** Spearman's rank correlation between a score and the latent wisdom over the given cards. */
+export function correlateWithWisdom(cards: Int32Array, score: (card: number) => number, wisdom: Float64Array): number {
+  const x = rankValues(Array.from(cards, score));
+  const y = rankValues(Array.from(cards, (c) => wisdom[c]!));
+  const n = cards.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i]! - mean) * (y[i]! - mean);
+    sxx += (x[i]! - mean) ** 2;
+    syy += (y[i]! - mean) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}

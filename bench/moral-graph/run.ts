@@ -1,0 +1,43 @@
+import { scoreMai2023 } from "../../src/core/moral-graph/mai-2023.ts";
+import { scorePolyphony } from "../../src/core/moral-graph/polyphony.ts";
+import { comparePublished } from "./compare-published.ts";
+import { compareNetworkx } from "./compare-networkx.ts";
+import { correlateWithWisdom } from "./recovery.ts";
+import { BENCH_SPEC, generateDeliberation } from "./synthetic.ts";
+import { formatMs, measure } from "./timing.ts";
+
+const generated = measure(() => generateDeliberation(BENCH_SPEC), 1);
+const { table, groupOf, groupLabels, wisdom } = generated.result;
+console.log(
+  `synthetic deliberation (seed ${BENCH_SPEC.seed}): ${table.length} votes, ${table.cardCount} cards, ` +
+    `${table.contextCount} contexts, ${table.participantCount} participants in ${groupLabels.length} groups ` +
+    `(generated in ${formatMs(generated.firstMs)})`,
+);
+
+const groups = { labels: groupLabels, ofParticipant: groupOf };
+const polyphony = measure(() => scorePolyphony(table, { groups }), 3);
+const graph = polyphony.result;
+let kept = 0;
+for (const k of graph.edges.kept) kept += k;
+console.log(`\nscorePolyphony with groups: first ${formatMs(polyphony.firstMs)}, best of 3 ${formatMs(polyphony.bestMs)}`);
+console.log(
+  `  ${graph.edges.count} edges, ${kept} kept, ${graph.contested.length} contested cycles, ` +
+    `${graph.contexts.reduce((s, c) => s + c.cards.length, 0)} (context, card) scores`,
+);
+const samples = 20;
+const boot = measure(() => scorePolyphony(table, { groups, bootstrap: { samples, seed: 7 } }), 1);
+console.log(`scorePolyphony with ${samples} bootstrap samples: ${formatMs(boot.firstMs)}`);
+
+const mai = measure(() => scoreMai2023(table), 3);
+console.log(`scoreMai2023: first ${formatMs(mai.firstMs)}, best of 3 ${formatMs(mai.bestMs)}`);
+console.log(`  ${mai.result.pairs.count} pairs, ${mai.result.edges.length} kept edges, ${mai.result.nodes.length} nodes`);
+
+const polyphonyRho = correlateWithWisdom(graph.overall.cards, (c) => graph.overall.byCard[c]!, wisdom);
+const maiRho = correlateWithWisdom(mai.result.nodes, (c) => mai.result.score[c]!, wisdom);
+console.log(
+  `\nSpearman correlation of scores with latent wisdom: scorePolyphony ${polyphonyRho.toFixed(3)} ` +
+    `(${graph.overall.cards.length} cards), scoreMai2023 ${maiRho.toFixed(3)} (${mai.result.nodes.length} cards)`,
+);
+
+comparePublished(table, 20_000);
+compareNetworkx(graph);
