@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PolyphonyError } from "../errors.ts";
 import { indexVotes } from "./index-votes.ts";
 import { scorePolyphony } from "./polyphony.ts";
 import type { PolyphonyGraph } from "./polyphony-types.ts";
@@ -125,5 +126,51 @@ describe("scorePolyphony rankings", () => {
     expect(graph.overall.byCard[B]).toBeCloseTo(0.5 * 1.85 * u + 0.5 / 3, 11);
     expect(Array.from(graph.overall.cards)).toEqual([B, A, C]);
     expect(graph.overall.score.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe("scorePolyphony bootstrap and edge cases", () => {
+  it("gives zero-width intervals when every participant votes alike", () => {
+    // Any resample of identical voters recounts 10 upgrades on A→B and on B→C: the same graph.
+    const same = indexVotes(
+      Array.from({ length: 10 }, (_, p) => [
+        vote(`p${p}`, "A", "B", "upgrade", "x"),
+        vote(`p${p}`, "B", "C", "upgrade", "x"),
+      ]).flat(),
+    );
+    const g = scorePolyphony(same.table, { bootstrap: { samples: 30, seed: 3 } });
+    const ctx = g.contexts[0]!;
+    expect(Array.from(ctx.scoreLow!)).toEqual(Array.from(ctx.score));
+    expect(Array.from(ctx.scoreHigh!)).toEqual(Array.from(ctx.score));
+  });
+
+  it("scores an empty table to empty rankings", () => {
+    const g = scorePolyphony(indexVotes([], { contexts: ["x"] }).table);
+    expect(g.edges.count).toBe(0);
+    expect(g.contexts[0]!.cards.length).toBe(0);
+    expect(g.overall.cards.length).toBe(0);
+  });
+
+  it("rejects options it cannot honour, naming the field", () => {
+    const bad = [
+      { credibleMass: 1 },
+      { prior: { alpha: 0, beta: 1 } },
+      { threshold: 1.5 },
+      { damping: 1 },
+      { maxIterations: 0 },
+      { bootstrap: { samples: 0, seed: 1 } },
+      { groups: { labels: ["g"], ofParticipant: new Int32Array(indexed.table.participantCount).fill(1) } },
+    ];
+    for (const options of bad) {
+      expect(() => scorePolyphony(indexed.table, options)).toThrow(PolyphonyError);
+    }
+    let caught: unknown;
+    try {
+      scorePolyphony(indexed.table, { threshold: -1 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PolyphonyError);
+    expect((caught as PolyphonyError).field).toBe("threshold");
   });
 });
