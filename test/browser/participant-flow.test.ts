@@ -1,0 +1,166 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { startServer, type RunningServer } from "./support/server.ts";
+import { ensureWebBuild } from "./support/web-build.ts";
+
+warnIfNoChromium();
+
+const policies = (topic: string) => [
+  `MOMENTS when the person names what they fear about ${topic}`,
+  `CHOICES that would still feel right to them in ten years`,
+  `PEOPLE in their life who could support them with ${topic}`,
+];
+
+describe.skipIf(!hasChromium)("a participant in the browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let campaign: { id: string; questions: { id: string }[]; contexts: { id: string; name: string }[] };
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ campaign } = await server.api("POST", "/campaigns", {
+      title: "Teenagers and hard questions",
+      description: "How should an AI assistant talk with a teenager about a difficult decision?",
+      consent: "Your values card and judgments are published under a pseudonym.\n\nYou can stop at any time.",
+      questions: ["How should an assistant respond to a teenager asking about abortion?"],
+      contexts: ["When the teenager is in distress", "When the teenager is seeking information"],
+      demographics: [{ key: "politics", question: "Political affiliation", options: ["left", "centre", "right"] }],
+    }));
+    // Someone took part before: two values and stories between them, in both directions.
+    const { token } = await server.api("POST", `/campaigns/${campaign.id}/participants`, { answers: { politics: "right" } });
+    const submit = (title: string, topic: string) =>
+      server.api("POST", `/campaigns/${campaign.id}/cards`, { question: campaign.questions[0]!.id, title, description: `Living by ${title.toLowerCase()}.`, policies: policies(topic) }, token);
+    const a = (await submit("Informed autonomy", "the decision")).card.canonicalId;
+    const b = (await submit("Steady presence", "being alone")).card.canonicalId;
+    const context = campaign.contexts[0]!.id;
+    await server.api("POST", `/campaigns/${campaign.id}/stories`, { from: a, to: b, context, text: "I used to give her every fact I had. Then I saw that what she needed first was someone who stayed calm with her." });
+    await server.api("POST", `/campaigns/${campaign.id}/stories`, { from: b, to: a, context, text: "I used to just keep him company. Then I saw that he could only feel steady once he understood his options." });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function expectAccessible(page: Page, name: string) {
+    const violations = await seriousViolations(page);
+    expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  }
+
+  it("joins from the invite link, writes a card, judges stories, answers the survey, and resumes after closing the tab", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let page = await context.newPage();
+    const link = `${server.url}/join/${campaign.id}`;
+    await page.goto(link);
+
+    await page.getByRole("heading", { name: "Before you start" }).waitFor();
+    await screenshot(page, "participant-1-consent");
+    await expectAccessible(page, "consent");
+    // Keyboard only: tab to the box, tick it, tab to Continue, press Enter.
+    await page.getByRole("checkbox").focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+    await screenshot(page, "participant-2-about-you");
+    await expectAccessible(page, "about you");
+    await page.getByLabel("left").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await page.getByRole("heading", { name: "The question" }).waitFor();
+    await screenshot(page, "participant-3-question");
+    await expectAccessible(page, "question");
+
+    // Closing the tab and opening the link again resumes where the participant was.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole("heading", { name: "The question" }).waitFor();
+    await page.getByRole("button", { name: "Describe my value" }).click();
+
+    await page.getByRole("heading", { name: "Your value" }).waitFor();
+    await page.getByLabel("Title").fill("Honest care");
+    await page.getByLabel("Description").fill("Tell the truth gently, and let them lead the conversation.");
+    await page.getByText("Examples of good things to pay attention to").click();
+    await screenshot(page, "participant-4-card-form");
+    await expectAccessible(page, "card form");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByText("Write at least 3 things to pay attention to.").isVisible()).resolves.toBe(true);
+    await page.getByLabel("Attention 1").fill("MOMENTS when they ask a question they have been afraid to ask");
+    await page.getByLabel("Attention 2").fill("FEELINGS of shame that make them hold back");
+    // The draft survives a reload before it is sent.
+    await page.reload();
+    await page.getByLabel("Attention 2").waitFor();
+    expect(await page.getByLabel("Attention 1").inputValue()).toBe("MOMENTS when they ask a question they have been afraid to ask");
+    await page.getByLabel("Attention 3").fill("SIGNS that they want facts rather than comfort");
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await page.getByRole("heading", { name: "Compare with others" }).waitFor();
+    const keepOwn = page.getByRole("button", { name: /Mine differs|Submit my card/ });
+    await keepOwn.waitFor({ timeout: 120_000 });
+    await screenshot(page, "participant-5-similar");
+    await expectAccessible(page, "similar cards");
+    await keepOwn.click();
+
+    await page.getByRole("heading", { name: "Judge upgrade stories" }).waitFor();
+    await page.locator("blockquote.story").waitFor();
+    await screenshot(page, "participant-6-judge");
+    await expectAccessible(page, "judge");
+    await page.getByLabel("Yes, they became wiser").check();
+    await page.getByLabel("Why? (optional)").fill("Calm comes before facts when someone is scared.");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByText("You have judged 1 story.").waitFor();
+    await page.getByLabel("No, this is not wiser").check();
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.getByText("You have judged every story there is for now").waitFor();
+    await page.getByRole("button", { name: "See the results" }).click();
+
+    await page.getByRole("heading", { name: "Two last questions" }).waitFor();
+    await page.locator(".graph-frame[data-ready=true]").waitFor({ timeout: 60_000 });
+    await screenshot(page, "participant-7-closing");
+    await expectAccessible(page, "closing");
+    await page.getByRole("group", { name: /represented/ }).getByRole("radio", { name: /^4/ }).check();
+    await page.getByRole("group", { name: /fair/ }).getByRole("radio", { name: /^5/ }).check();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByText("Thank you for answering the survey").waitFor();
+    await screenshot(page, "participant-8-done");
+
+    // Coming back later shows the end of the flow, not its start.
+    await page.goto(link);
+    await page.getByText("Thank you for answering the survey").waitFor();
+
+    const stats = await server.api("GET", `/campaigns/${campaign.id}/stats`);
+    expect(stats.participants).toBe(2);
+    expect(stats.votes).toBe(2);
+    expect(stats.surveys).toBe(1);
+    expect(stats.funnel.find((f: { step: string }) => f.step === "done").participants).toBe(1);
+    const legitimacy = await server.api("GET", `/campaigns/${campaign.id}/legitimacy?groupBy=politics`);
+    expect(legitimacy.overall.represented.count).toBe(1);
+    await context.close();
+  });
+
+  it("reads well on a 360 px wide phone", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/join/${campaign.id}`);
+    await page.getByRole("heading", { name: "Before you start" }).waitFor();
+    await screenshot(page, "phone-consent");
+    await page.getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Describe my value" }).click();
+    await page.getByLabel("Title").waitFor();
+    await screenshot(page, "phone-card-form");
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { name: "Say how AI should behave" }).waitFor();
+    await screenshot(page, "phone-home");
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    await expectAccessible(page, "home");
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { Layout, Loading } from "./components/layout.tsx";
+import { HomePage } from "./home-page.tsx";
+import { JoinPage } from "./participant/join-page.tsx";
+import { Link, match, useLocation, usePageTitle } from "./lib/router.tsx";
+
+// Participants load only the join flow; the researcher pages and the graph come in chunks of their own.
+const ResearcherHome = lazy(() => import("./researcher/researcher-home.tsx"));
+const NewCampaignPage = lazy(() => import("./researcher/new-campaign-page.tsx"));
+const CampaignPage = lazy(() => import("./researcher/campaign-page.tsx"));
+const ResultsPage = lazy(() => import("./results/results-page.tsx"));
+
+interface Route {
+  pattern: string;
+  wide?: boolean;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { pattern: "/", render: () => <HomePage /> },
+  { pattern: "/join/:campaign", render: (p) => <JoinPage campaignId={p.campaign!} /> },
+  { pattern: "/c/:campaign/results", wide: true, render: (p) => <ResultsPage campaignId={p.campaign!} /> },
+  { pattern: "/researcher", render: () => <ResearcherHome /> },
+  { pattern: "/researcher/new", render: () => <NewCampaignPage /> },
+  { pattern: "/researcher/c/:campaign", wide: true, render: (p) => <CampaignPage campaignId={p.campaign!} /> },
+];
+
+function NotFound() {
+  usePageTitle("Page not found");
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at this address. If you followed an invite link, check that it was copied whole, or go to the{" "}
+        <Link href="/">start page</Link>.
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  const { path } = useLocation();
+  for (const route of ROUTES) {
+    const params = match(route.pattern, path);
+    if (params) {
+      return (
+        <Layout wide={route.wide ?? false}>
+          <Suspense fallback={<Loading />}>{route.render(params)}</Suspense>
+        </Layout>
+      );
+    }
+  }
+  return (
+    <Layout>
+      <NotFound />
+    </Layout>
+  );
+}

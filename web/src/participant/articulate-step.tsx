@@ -1,0 +1,81 @@
+import { useEffect, useState } from "react";
+import { RadioGroup } from "../components/fields.tsx";
+import type { CardContent } from "../lib/types.ts";
+import { CardForm, EMPTY_CARD } from "./card-form.tsx";
+import { ChatPanel } from "./chat-panel.tsx";
+import type { ChatTurn } from "./session.ts";
+
+type Mode = "form" | "chat";
+
+const padPolicies = (policies: string[]) => [...policies, "", "", ""].slice(0, Math.max(3, policies.length));
+
+/** The participant puts their value into words, through the form or (when the server has an LLM) a chat. */
+export function ArticulateStep({
+  question,
+  draft,
+  onDraftChange,
+  onDone,
+  probeChat,
+  sendChat,
+}: {
+  question: string;
+  draft: CardContent | undefined;
+  onDraftChange: (card: CardContent) => void;
+  onDone: (card: CardContent) => Promise<void>;
+  probeChat: () => Promise<boolean>;
+  sendChat: (message: string, chat?: string) => Promise<ChatTurn>;
+}) {
+  const [chatReady, setChatReady] = useState(false);
+  const [mode, setMode] = useState<Mode>("form");
+  const [fromChat, setFromChat] = useState(false);
+  useEffect(() => {
+    let live = true;
+    probeChat().then((ok) => live && setChatReady(ok), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [probeChat]);
+  const card = draft ?? EMPTY_CARD;
+  return (
+    <>
+      <h2>Your value</h2>
+      <p className="question-quote">{question}</p>
+      {chatReady && (
+        <RadioGroup<Mode>
+          legend="How would you like to describe your value?"
+          name="mode"
+          inline
+          options={[
+            { value: "form", label: "Fill in a card" },
+            { value: "chat", label: "Talk it through with an AI" },
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
+      )}
+      {mode === "chat" && chatReady ? (
+        <ChatPanel
+          send={sendChat}
+          onDraft={(drafted) => {
+            onDraftChange({ ...drafted, policies: padPolicies(drafted.policies) });
+            setFromChat(true);
+            setMode("form");
+          }}
+          onUnavailable={() => {
+            setChatReady(false);
+            setMode("form");
+          }}
+        />
+      ) : (
+        <>
+          {fromChat && (
+            <p className="notice" role="status">
+              Here is the draft from your conversation. Check that it says what you mean, edit anything, then continue.
+            </p>
+          )}
+          <CardForm card={card} onChange={onDraftChange} onSubmit={onDone} />
+        </>
+      )}
+    </>
+  );
+}

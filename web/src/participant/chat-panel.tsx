@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from "react";
+import { TextArea } from "../components/fields.tsx";
+import { ErrorNotice } from "../components/notice.tsx";
+import { ValuesCard } from "../components/values-card.tsx";
+import { ApiError } from "../lib/api.ts";
+import type { CardContent } from "../lib/types.ts";
+import type { ChatTurn } from "./session.ts";
+
+/** The articulation chat: the model asks, the participant answers, and a draft card appears. */
+export function ChatPanel({
+  send,
+  onDraft,
+  onUnavailable,
+}: {
+  send: (message: string, chat?: string) => Promise<ChatTurn>;
+  onDraft: (card: CardContent) => void;
+  onUnavailable: () => void;
+}) {
+  const [turn, setTurn] = useState<ChatTurn | null>(null);
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!message.trim()) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      setTurn(await send(message.trim(), turn?.chat));
+      setMessage("");
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 503) onUnavailable();
+      else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="chat-heading">
+      <h3 id="chat-heading">Talk it through</h3>
+      <ul className="chat-log" aria-live="polite">
+        <li className="assistant">
+          Tell me about a time you, or someone you admire, handled a situation like this well. What did they pay
+          attention to?
+        </li>
+        {turn?.messages.map((m, i) => (
+          <li key={i} className={m.role}>
+            <span className="visually-hidden">{m.role === "user" ? "You: " : "Assistant: "}</span>
+            {m.content}
+          </li>
+        ))}
+      </ul>
+      {turn?.draft && (
+        <div className="panel">
+          <p>
+            <strong>A draft of your values card.</strong> You can keep talking, or take the draft and edit it.
+          </p>
+          <ValuesCard card={turn.draft} heading="h4" />
+          <button type="button" onClick={() => onDraft(turn.draft!)}>
+            Use this draft
+          </button>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate>
+        <TextArea label="Your message" value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} />
+        <ErrorNotice error={failure} />
+        <button type="submit" disabled={busy || !message.trim()}>
+          {busy ? "Waiting for a reply…" : "Send"}
+        </button>
+      </form>
+    </section>
+  );
+}

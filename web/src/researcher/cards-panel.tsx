@@ -1,0 +1,78 @@
+import { useState } from "react";
+import { SelectField } from "../components/fields.tsx";
+import { Loading } from "../components/layout.tsx";
+import { ErrorNotice, SuccessNotice } from "../components/notice.tsx";
+import { api } from "../lib/api.ts";
+import type { Campaign, CanonicalCard, Merge, MergeProposal } from "../lib/types.ts";
+import { useAsync } from "../lib/use-async.ts";
+import { MergeHistory } from "./merge-history.tsx";
+import { MergeProposalForm } from "./merge-proposal.tsx";
+
+const THRESHOLDS = ["0.9", "0.8", "0.7", "0.6", "0.5"];
+
+/** Similar cards proposed for merging, and the merges made so far (undoable). */
+export function CardsPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+  const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
+  const [threshold, setThreshold] = useState("0.8");
+  const [message, setMessage] = useState<string>();
+  const proposals = useAsync(
+    (signal) => api<{ proposals: MergeProposal[]; embedder: string }>(`${base}/merge-proposals?threshold=${threshold}&limit=50`, { token, signal }),
+    [base, threshold],
+  );
+  const merges = useAsync((signal) => api<{ merges: Merge[] }>(`${base}/merges`, { token, signal }).then((b) => b.merges), [base]);
+  const cards = useAsync(
+    (signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards?includeMerged=true`, { signal }).then((b) => b.cards),
+    [base],
+  );
+  const titles = new Map((cards.data ?? []).map((c) => [c.id, c.title]));
+  const refresh = () => {
+    proposals.reload();
+    merges.reload();
+    cards.reload();
+  };
+  return (
+    <>
+      <p>
+        Cards whose words are close are proposed here. Merging keeps both participants&apos; own cards on record; votes on the
+        merged card count for the one kept. Every merge can be undone.
+      </p>
+      {message && <SuccessNotice><p>{message}</p></SuccessNotice>}
+      <SelectField label="How similar" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
+        {THRESHOLDS.map((t) => (
+          <option key={t} value={t}>
+            {Math.round(Number(t) * 100)}% or more
+          </option>
+        ))}
+      </SelectField>
+      <h3>Proposed merges</h3>
+      {proposals.status === "loading" && <Loading label="Comparing cards (the first time takes a while: word vectors load)" />}
+      <ErrorNotice error={proposals.error} />
+      {proposals.status === "ready" && proposals.data.proposals.length === 0 && <p className="muted">No pair of cards is this similar.</p>}
+      {proposals.data?.proposals.map((p) => (
+        <MergeProposalForm
+          key={`${p.cards[0].id}-${p.cards[1].id}`}
+          proposal={p}
+          onMerge={async (into, from, reason) => {
+            await api(`${base}/merges`, { token, body: { into, from: [from], reason } });
+            setMessage(`Merged “${titles.get(from) ?? from}” into “${titles.get(into) ?? into}”.`);
+            refresh();
+          }}
+        />
+      ))}
+      <h3>Merges</h3>
+      {merges.data ? (
+        <MergeHistory
+          merges={merges.data}
+          titles={titles}
+          onUndo={async (merge, reason) => {
+            await api(`${base}/merges/${encodeURIComponent(merge.id)}/undo`, { token, body: { reason } });
+            setMessage("The merge was undone.");
+            refresh();
+          }}
+        />
+      ) : (
+        <ErrorNotice error={merges.error} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { Loading } from "../components/layout.tsx";
+import { ErrorNotice } from "../components/notice.tsx";
+import { api, ApiError } from "../lib/api.ts";
+import { date } from "../lib/format.ts";
+import { Link, usePageTitle } from "../lib/router.tsx";
+import type { CampaignSummary } from "../lib/types.ts";
+import { useAsync } from "../lib/use-async.ts";
+import { SignInForm } from "./sign-in-form.tsx";
+import { useResearcherToken } from "./use-researcher.ts";
+
+function CampaignList({ token, onSignOut }: { token: string; onSignOut: () => void }) {
+  const campaigns = useAsync((signal) => api<{ campaigns: CampaignSummary[] }>("/campaigns", { token, signal }), [token]);
+  if (campaigns.error instanceof ApiError && campaigns.error.status === 401) {
+    return (
+      <div className="notice error" role="alert">
+        <p>Your researcher token is no longer accepted.</p>
+        <button type="button" onClick={onSignOut}>Sign in again</button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="actions">
+        <Link className="button" href="/researcher/new">
+          New campaign
+        </Link>
+        <button type="button" className="secondary" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+      <h2>Campaigns</h2>
+      {campaigns.status === "loading" && <Loading label="Loading campaigns" />}
+      <ErrorNotice error={campaigns.error} />
+      {campaigns.data?.campaigns.length === 0 && <p>No campaigns yet. Create the first one.</p>}
+      <ul className="plain-list">
+        {campaigns.data?.campaigns.map((c) => (
+          <li key={c.id}>
+            <Link href={`/researcher/c/${encodeURIComponent(c.id)}`}>
+              <strong>{c.title}</strong>
+            </Link>{" "}
+            <span className={c.status === "open" ? "badge open" : "badge"}>{c.status}</span>
+            <br />
+            <span className="small muted">
+              {c.kind} · created {date(c.createdAt)} · <code>{c.id}</code>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The researcher's start page: sign in, then the list of campaigns. */
+export default function ResearcherHome() {
+  const [token, setToken] = useResearcherToken();
+  usePageTitle(token ? "Your campaigns" : "Researcher sign-in");
+  return (
+    <>
+      <h1>{token ? "Your campaigns" : "Researcher sign-in"}</h1>
+      {token ? <CampaignList token={token} onSignOut={() => setToken(null)} /> : <SignInForm onSignIn={setToken} />}
+    </>
+  );
+}
