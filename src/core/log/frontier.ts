@@ -1,5 +1,5 @@
 import { invalid } from "../errors.ts";
-import { EMPTY_ROOT, HASH_SIZE, hashChildren } from "./hash.ts";
+import { EMPTY_ROOT, HASH_SIZE, SHA256_HASHER, type TreeHasher } from "./hash.ts";
 import { half, isOdd, isTreeSize, listPerfectNodes } from "./tree-math.ts";
 
 /**
@@ -10,17 +10,23 @@ import { half, isOdd, isTreeSize, listPerfectNodes } from "./tree-math.ts";
  * and persist it in a few hundred bytes.
  */
 export class Frontier {
+  readonly #hasher: TreeHasher;
   #size = 0;
   #nodes: Uint8Array[] = [];
 
+  /** An empty frontier; `hasher` defaults to the pure SHA-256 one. */
+  constructor(hasher: TreeHasher = SHA256_HASHER) {
+    this.#hasher = hasher;
+  }
+
   /** Rebuilds a frontier from its size and its subtree roots, largest first (as `nodes` returns). */
-  static restore(size: number, nodes: readonly Uint8Array[]): Frontier {
+  static restore(size: number, nodes: readonly Uint8Array[], hasher?: TreeHasher): Frontier {
     if (!isTreeSize(size)) throw invalid("size", "size must be a non-negative safe integer");
     if (nodes.length !== listPerfectNodes(0, size).length) {
       throw invalid("nodes", `a frontier of size ${size} has one node per set bit of the size`);
     }
     if (nodes.some((n) => n.length !== HASH_SIZE)) throw invalid("nodes", "nodes must be 32-byte hashes");
-    const frontier = new Frontier();
+    const frontier = new Frontier(hasher);
     frontier.#size = size;
     frontier.#nodes = nodes.map((n) => n.slice());
     return frontier;
@@ -42,7 +48,7 @@ export class Frontier {
     let hash: Uint8Array = leafHash.slice();
     // Each trailing one bit of the old size is a subtree of the new leaf's size: merge it.
     for (let n = this.#size; isOdd(n); n = half(n)) {
-      hash = hashChildren(this.#nodes.pop()!, hash);
+      hash = this.#hasher.hashChildren(this.#nodes.pop()!, hash);
     }
     this.#nodes.push(hash);
     this.#size++;
@@ -53,7 +59,7 @@ export class Frontier {
     let i = this.#nodes.length - 1;
     if (i < 0) return EMPTY_ROOT.slice();
     let hash = this.#nodes[i]!;
-    while (--i >= 0) hash = hashChildren(this.#nodes[i]!, hash);
+    while (--i >= 0) hash = this.#hasher.hashChildren(this.#nodes[i]!, hash);
     return hash.slice();
   }
 }

@@ -1,5 +1,5 @@
 import { invalid } from "../errors.ts";
-import { HASH_SIZE, hashChildren } from "./hash.ts";
+import { HASH_SIZE, SHA256_HASHER, type TreeHasher } from "./hash.ts";
 import { hashRange, proveConsistency, proveInclusion, type NodeReader } from "./prove.ts";
 import { isOdd, isTreeSize, type NodeId } from "./tree-math.ts";
 
@@ -11,20 +11,30 @@ import { isOdd, isTreeSize, type NodeId } from "./tree-math.ts";
  * border of size m. A store can persist the nodes each append returns, or rebuild from leaf hashes.
  */
 export class HashTree implements NodeReader {
+  readonly #hasher: TreeHasher;
   #size = 0;
   #levels: Uint8Array[] = [];
 
+  /** An empty tree; `hasher` defaults to the pure SHA-256 one. */
+  constructor(hasher: TreeHasher = SHA256_HASHER) {
+    this.#hasher = hasher;
+  }
+
   /** Builds the tree of the given leaf hashes, in order. */
-  static fromLeafHashes(leafHashes: Iterable<Uint8Array>): HashTree {
-    const tree = new HashTree();
+  static fromLeafHashes(leafHashes: Iterable<Uint8Array>, hasher?: TreeHasher): HashTree {
+    const tree = new HashTree(hasher);
     for (const h of leafHashes) tree.append(h);
     return tree;
   }
 
   /** Restores a tree of `size` leaves from stored nodes, without hashing (see `append`). */
-  static restore(size: number, readNode: (level: number, index: number) => Uint8Array): HashTree {
+  static restore(
+    size: number,
+    readNode: (level: number, index: number) => Uint8Array,
+    hasher?: TreeHasher,
+  ): HashTree {
     if (!isTreeSize(size)) throw invalid("size", "size must be a non-negative safe integer");
-    const tree = new HashTree();
+    const tree = new HashTree(hasher);
     for (let level = 0, count = size; count > 0; level++, count = Math.floor(count / 2)) {
       for (let index = 0; index < count; index++) tree.#write(level, index, readNode(level, index));
     }
@@ -37,6 +47,11 @@ export class HashTree implements NodeReader {
     return this.#size;
   }
 
+  /** Bytes allocated for the level arrays (they grow by doubling). */
+  get storedBytes(): number {
+    return this.#levels.reduce((n, level) => n + level.length, 0);
+  }
+
   /** Appends a leaf hash; returns the nodes it stored (the leaf, then each completed parent). */
   append(leafHash: Uint8Array): NodeId[] {
     let index = this.#size;
@@ -44,7 +59,7 @@ export class HashTree implements NodeReader {
     const stored: NodeId[] = [{ level: 0, index }];
     let hash = leafHash;
     for (let level = 0; isOdd(index); level++) {
-      hash = hashChildren(this.#view(level, index - 1), hash);
+      hash = this.#hasher.hashChildren(this.#view(level, index - 1), hash);
       index = (index - 1) / 2;
       this.#write(level + 1, index, hash);
       stored.push({ level: level + 1, index });
@@ -64,19 +79,19 @@ export class HashTree implements NodeReader {
   /** MTH(D[0:size]) for any size ≤ the current one. */
   root(size: number = this.#size): Uint8Array {
     this.#checkSize(size);
-    return hashRange(this, 0, size);
+    return hashRange(this, 0, size, this.#hasher);
   }
 
   /** Inclusion proof of leaf `index` in the tree of `size` ≤ the current size (RFC 9162 §2.1.3.1). */
   proveInclusion(index: number, size: number = this.#size): Uint8Array[] {
     this.#checkSize(size);
-    return proveInclusion(this, index, size);
+    return proveInclusion(this, index, size, this.#hasher);
   }
 
   /** Consistency proof from size1 to size2 ≤ the current size (RFC 9162 §2.1.4.1). */
   proveConsistency(size1: number, size2: number = this.#size): Uint8Array[] {
     this.#checkSize(size2);
-    return proveConsistency(this, size1, size2);
+    return proveConsistency(this, size1, size2, this.#hasher);
   }
 
   #count(level: number): number {

@@ -3,11 +3,10 @@ import { sha256 } from "@noble/hashes/sha2.js";
 /**
  * RFC 6962 §2.1 / RFC 9162 §2.1.1 hashing with SHA-256.
  *
- * The core hashes with @noble/hashes, which is pure JavaScript, instead of taking a hash function
- * as a parameter. Measured on Node 20 (bench/log/README.md): a 65-byte node hash costs ~1.9 µs
- * with noble and ~1.4 µs with node:crypto's one-shot `hash()` — per-call overhead dominates both —
- * so node:crypto would buy well under 2× while every signature in the log would grow a parameter.
- * Rebuilding a 1,000,000-entry tree stays within the 10 s budget with noble alone.
+ * The core hashes with @noble/hashes (pure JavaScript) by default. Bulk work — building a tree,
+ * appending, rebuilding a million-entry export — takes a TreeHasher, so that a Node caller can
+ * pass node:crypto: measured on Node 20 (bench/log/README.md) it needs roughly half the CPU time
+ * per hash. Verifying one proof hashes at most 2·log2(n) nodes, so verifiers keep the default.
  */
 
 /** Size in bytes of every hash in the tree. */
@@ -39,3 +38,12 @@ export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
 export function hashBytes(bytes: Uint8Array): Uint8Array {
   return sha256(bytes);
 }
+
+/** The two hashes a tree needs; implementations must compute exactly hashLeaf and hashChildren. */
+export interface TreeHasher {
+  hashLeaf(leaf: Uint8Array): Uint8Array;
+  hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array;
+}
+
+/** The pure default TreeHasher. */
+export const SHA256_HASHER: TreeHasher = { hashLeaf, hashChildren };

@@ -1,4 +1,4 @@
-import { EMPTY_ROOT, hashChildren } from "./hash.ts";
+import { EMPTY_ROOT, SHA256_HASHER, type TreeHasher } from "./hash.ts";
 import {
   listConsistencyRanges,
   listInclusionRanges,
@@ -17,7 +17,12 @@ export interface NodeReader {
 }
 
 /** MTH(D[start:end]) for a subtree [start, end), folded from its perfect nodes. */
-export function hashRange(reader: NodeReader, start: number, end: number): Uint8Array {
+export function hashRange(
+  reader: NodeReader,
+  start: number,
+  end: number,
+  hasher: TreeHasher = SHA256_HASHER,
+): Uint8Array {
   const nodes = listPerfectNodes(start, end);
   let i = nodes.length - 1;
   if (i < 0) return EMPTY_ROOT.slice();
@@ -25,23 +30,33 @@ export function hashRange(reader: NodeReader, start: number, end: number): Uint8
   let hash = reader.readNode(last.level, last.index);
   while (--i >= 0) {
     const node = nodes[i]!;
-    hash = hashChildren(reader.readNode(node.level, node.index), hash);
+    hash = hasher.hashChildren(reader.readNode(node.level, node.index), hash);
   }
   return hash;
 }
 
-function hashRanges(reader: NodeReader, ranges: readonly LeafRange[]): Uint8Array[] {
-  return ranges.map((r) => hashRange(reader, r.start, r.end));
+function hashRanges(reader: NodeReader, ranges: readonly LeafRange[], hasher?: TreeHasher): Uint8Array[] {
+  return ranges.map((r) => hashRange(reader, r.start, r.end, hasher));
 }
 
 /** Inclusion proof (audit path) of leaf `index` in the tree of `size` leaves (RFC 9162 §2.1.3.1). */
-export function proveInclusion(reader: NodeReader, index: number, size: number): Uint8Array[] {
-  return hashRanges(reader, listInclusionRanges(index, size));
+export function proveInclusion(
+  reader: NodeReader,
+  index: number,
+  size: number,
+  hasher?: TreeHasher,
+): Uint8Array[] {
+  return hashRanges(reader, listInclusionRanges(index, size), hasher);
 }
 
 /** Consistency proof between tree sizes size1 ≤ size2 (RFC 9162 §2.1.4.1). */
-export function proveConsistency(reader: NodeReader, size1: number, size2: number): Uint8Array[] {
-  return hashRanges(reader, listConsistencyRanges(size1, size2));
+export function proveConsistency(
+  reader: NodeReader,
+  size1: number,
+  size2: number,
+  hasher?: TreeHasher,
+): Uint8Array[] {
+  return hashRanges(reader, listConsistencyRanges(size1, size2), hasher);
 }
 
 /** Inclusion proof of leaf `index` in the subtree [start, end) (MTC draft, subtree inclusion). */
@@ -50,8 +65,9 @@ export function proveSubtreeInclusion(
   index: number,
   start: number,
   end: number,
+  hasher?: TreeHasher,
 ): Uint8Array[] {
-  return hashRanges(reader, listSubtreeInclusionRanges(index, start, end));
+  return hashRanges(reader, listSubtreeInclusionRanges(index, start, end), hasher);
 }
 
 /** Consistency proof of the subtree [start, end) with the tree of `size` (MTC draft). */
@@ -60,6 +76,7 @@ export function proveSubtreeConsistency(
   start: number,
   end: number,
   size: number,
+  hasher?: TreeHasher,
 ): Uint8Array[] {
-  return hashRanges(reader, listSubtreeConsistencyRanges(start, end, size));
+  return hashRanges(reader, listSubtreeConsistencyRanges(start, end, size), hasher);
 }
