@@ -27,14 +27,6 @@ function startsWithAt(line: Uint8Array, at: number, part: Uint8Array): boolean {
   return true;
 }
 
-/** Writes the export line of leaf `index`. */
-export function formatExportLine(index: number, leaf: Uint8Array): string {
-  if (!Number.isSafeInteger(index) || index < 0) throw invalid("index", "index is a non-negative integer");
-  const text = decodeUtf8(leaf);
-  if (text === null) throw invalid("leaf", "a leaf is UTF-8 JSON");
-  return `{"index":${index},"leaf":"${encodeBase64(leaf)}","entry":${text}}`;
-}
-
 /**
  * Whether `text` is one JSON object from its first byte to its last: braces and brackets outside
  * strings balance and first close at the end. Then a JSON reader that accepts the line takes
@@ -59,6 +51,14 @@ function spansOneObject(text: Uint8Array): boolean {
     }
   }
   return depth === 0 && !inString;
+}
+
+/** Writes the export line of leaf `index`. */
+export function formatExportLine(index: number, leaf: Uint8Array): string {
+  if (!Number.isSafeInteger(index) || index < 0) throw invalid("index", "index is a non-negative integer");
+  const text = decodeUtf8(leaf);
+  if (text === null || !spansOneObject(leaf)) throw invalid("leaf", "a leaf is a UTF-8 JSON object");
+  return `{"index":${index},"leaf":"${encodeBase64(leaf)}","entry":${text}}`;
 }
 
 /**

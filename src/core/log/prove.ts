@@ -1,3 +1,4 @@
+import { invalid } from "../errors.ts";
 import { EMPTY_ROOT, SHA256_HASHER, type TreeHasher } from "./hash.ts";
 import {
   listConsistencyRanges,
@@ -5,7 +6,7 @@ import {
   listSubtreeConsistencyRanges,
   listSubtreeInclusionRanges,
 } from "./proof-ranges.ts";
-import { listPerfectNodes, type LeafRange } from "./tree-math.ts";
+import { isValidSubtree, listPerfectNodes, type LeafRange } from "./tree-math.ts";
 
 /**
  * Read access to stored perfect subtree hashes: level 0 holds the leaf hashes, and node (L, k) is
@@ -23,6 +24,7 @@ export function hashRange(
   end: number,
   hasher: TreeHasher = SHA256_HASHER,
 ): Uint8Array {
+  if (!isValidSubtree(start, end)) throw invalid("start", `[${start}, ${end}) is not a subtree`);
   const nodes = listPerfectNodes(start, end);
   let i = nodes.length - 1;
   if (i < 0) return EMPTY_ROOT.slice();
