@@ -37,9 +37,14 @@ export function makeEntry(i: number): LogEntry {
   };
 }
 
+/** Entries 0 … n − 1. */
+export function makeEntries(n: number): LogEntry[] {
+  return Array.from({ length: n }, (_, i) => makeEntry(i));
+}
+
 /** Leaf bytes of entries 0 … n − 1. */
 export function makeLeaves(n: number): Uint8Array[] {
-  return Array.from({ length: n }, (_, i) => encodeEntry(makeEntry(i)));
+  return makeEntries(n).map(encodeEntry);
 }
 
 /** Wall-clock and CPU milliseconds taken by `task`, with its result. CPU time is the steadier of
