@@ -56,6 +56,8 @@ const force = process.argv.includes("--force");
 if (!force && (await isUpToDate())) {
   console.error(`web app is up to date in ${relative(process.cwd(), dist) || "."}`);
 } else {
+  // A test runner's NODE_ENV=test would otherwise give React's development build.
+  process.env.NODE_ENV = "production";
   const { build } = await import("vite");
   await build({ configFile: join(web, "vite.config.ts"), logLevel: force ? "info" : "warn" });
   const size = await measureInitialJs();

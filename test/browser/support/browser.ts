@@ -40,6 +40,12 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Saves a screenshot of one element as test-output/screenshots/<name>.png. */
+export async function screenshotOf(page: Page, selector: string, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.locator(selector).first().screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
 let axeSource: Promise<string> | undefined;
 
 export interface AxeViolation {

@@ -40,7 +40,7 @@ export function DemographicsEditor({ items, onChange }: { items: DemographicDraf
       </p>
       {items.map((d, i) => (
         <div className="panel" key={i}>
-          <TextField label={`Question ${i + 1}`} value={d.question} onChange={(e) => set(i, { question: e.target.value })} />
+          <TextField label={`Demographic question ${i + 1}`} value={d.question} onChange={(e) => set(i, { question: e.target.value })} />
           <TextField
             label="Key"
             hint={`Lowercase letters, digits and _; used in exports. Leave empty for “${keyOf({ ...d, key: "" })}”.`}

@@ -78,11 +78,16 @@ export interface DrawnGraph {
   widthMeans: "groups" | "votes";
 }
 
+/** Above this many values the drawing switches to its light mode: smaller nodes, fewer labels, no fading. */
+export const LARGE_GRAPH = 400;
+
 /** Everyone's graph ("all contexts") or one context's: kept edges only, sized for drawing. */
 export function selectDrawing(graph: PolyphonyGraph, contextName: string | null): DrawnGraph {
   const ranked = contextName === null ? graph.values.map((v, i) => ({ ...v, rank: i + 1 })) : (graph.contexts.find((c) => c.name === contextName)?.values ?? []);
   const top = Math.max(...ranked.map((v) => v.score), Number.EPSILON);
-  const values = ranked.map((v) => ({ id: v.id, title: v.title, score: v.score, rank: v.rank, size: 14 + 46 * Math.sqrt(v.score / top) }));
+  // Thousands of values need smaller nodes to stay apart.
+  const [least, range] = ranked.length > LARGE_GRAPH ? [6, 34] : [14, 46];
+  const values = ranked.map((v) => ({ id: v.id, title: v.title, score: v.score, rank: v.rank, size: least + range * Math.sqrt(v.score / top) }));
   const present = new Set(values.map((v) => v.id));
   const merged = new Map<string, DrawnEdge>();
   for (const e of graph.edges) {

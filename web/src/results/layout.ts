@@ -40,14 +40,34 @@ export function computePositions(cytoscape: typeof cytoscapeType, request: Layou
     animate: false,
     fit: false,
     nodeDimensionsIncludeLabels: false,
-    idealEdgeLength: () => 90,
-    nodeRepulsion: () => 9000,
-    nodeSeparation: 90,
+    idealEdgeLength: () => 70,
+    nodeRepulsion: () => 6500,
+    nodeSeparation: 70,
   } as cytoscapeType.LayoutOptions).run();
   const positions: Positions = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
   });
   cy.destroy();
+  return spreadOut(positions, request);
+}
+
+/**
+ * The spectral phase alone packs nodes tighter than their sizes allow; this scales the drawing up
+ * until each node has, on average, a square of about three diameters to itself.
+ */
+function spreadOut(positions: Positions, request: LayoutRequest): Positions {
+  const points = Object.values(positions);
+  if (points.length < 2) return positions;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const area = Math.max(1, (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)));
+  const meanSize = request.nodes.reduce((sum, n) => sum + n.size, 0) / request.nodes.length;
+  const factor = Math.sqrt((points.length * (3 * meanSize) ** 2) / area);
+  if (factor <= 1) return positions;
+  for (const p of points) {
+    p.x *= factor;
+    p.y *= factor;
+  }
   return positions;
 }

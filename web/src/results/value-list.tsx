@@ -33,7 +33,7 @@ export function ValueList({
               <button type="button" aria-pressed={v.id === selected} onClick={() => onSelect(v.id)}>
                 <span>
                   <span className="rank">{v.rank}.</span>
-                  {v.title}
+                  <span className="value-title">{v.title}</span>
                   {v.id === mine && <span className="badge open"> yours</span>}
                 </span>
                 <span className="small muted">{score(v.score)}</span>

@@ -100,7 +100,8 @@ export function ValuePanel({
   onClose: () => void;
 }) {
   const value = graph.values.find((v) => v.id === id);
-  const titles = new Map(graph.values.map((v) => [v.id, v.title]));
+  const titles = new Map([...(cards.data?.values() ?? [])].map((c) => [c.id, c.title]));
+  for (const v of graph.values) titles.set(v.id, v.title);
   const card = cards.data?.get(id);
   const band = context === null ? null : value?.contexts[context];
   const told = (stories.data ?? []).filter((s) => (s.to === id || s.from === id) && (context === null || s.context === context || s.context === graph.contexts.find((c) => c.name === context)?.id));
