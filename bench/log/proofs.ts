@@ -4,15 +4,15 @@ import { dirname, join } from "node:path";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { equalBytes } from "../../src/core/log/bytes.ts";
 import { signCheckpoint } from "../../src/core/log/checkpoint.ts";
+import { encodeEntry } from "../../src/core/log/entry.ts";
 import { SHA256_HASHER } from "../../src/core/log/hash.ts";
 import { HashTree } from "../../src/core/log/hash-tree.ts";
 import { makeEd25519Signer, makeEd25519Verifier } from "../../src/core/log/note-keys.ts";
 import { proveConsistencyRecursively, provePathRecursively } from "../../src/core/log/reference.ts";
 import { verifyConsistency, verifyInclusion } from "../../src/core/log/verify.ts";
-import { encodeEntry } from "../../src/core/log/entry.ts";
+import { readLines, writeExportFile } from "./export-file.ts";
 import { formatDuration as fmt, makeEntries, makeRandom, time } from "./fixtures.ts";
 import { NODE_HASHER } from "./node-hasher.ts";
-import { readLines, writeExportFile } from "./export-file.ts";
 import { verifyExport } from "./offline-verify.ts";
 
 // Usage: node --import tsx bench/log/proofs.ts [--size N] [--proofs K] [--naive J]
