@@ -300,3 +300,5 @@ export const moderationActions = pgTable(
   },
   (t) => [index("moderation_actions_campaign").on(t.campaignId)],
 );
+
+export * from "./log-schema.ts";

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, customType, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { campaigns, participants } from "./schema.ts";
+
+/**
+ * The contribution log's tables. The leaves (`log_entries`) never change once written; what can be
+ * erased on a person's request lives apart, in `log_openings`. See docs/log-format.md.
+ */
+
+/** PostgreSQL `bytea`; node-postgres hands back Buffers and PGlite Uint8Arrays, both Uint8Arrays. */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" }).notNull();
+
+/**
+ * One row holding the log's size. Appending locks and advances it in the appending transaction, so
+ * appends are serialised across every server on one database, indices have no gaps, and entries
+ * commit in index order.
+ */
+export const logHead = pgTable("log_head", {
+  id: integer("id").primaryKey(),
+  size: bigint("size", { mode: "number" }).notNull(),
+}, (t) => [check("log_head_one_row", sql`${t.id} = 1`)]);
+
+/** The leaves: exact RFC 8785 bytes of each entry and their RFC 9162 leaf hash, by index. */
+export const logEntries = pgTable(
+  "log_entries",
+  {
+    index: bigint("index", { mode: "number" }).primaryKey(),
+    leaf: bytea("leaf").notNull(),
+    leafHash: bytea("leaf_hash").notNull(),
+    kind: text("kind").notNull(),
+    campaignId: text("campaign_id"),
+    time: at("time"),
+  },
+  (t) => [index("log_entries_leaf_hash").on(t.leafHash), index("log_entries_campaign").on(t.campaignId)],
+);
+
+/**
+ * What opens each entry's commitment: the salt and the exact content (RFC 8785 JSON text) that
+ * the entry's digest was computed from. Erasure deletes a participant's rows here; their leaves
+ * stay, and can no longer be checked against any content.
+ */
+export const logOpenings = pgTable(
+  "log_openings",
+  {
+    entryIndex: bigint("entry_index", { mode: "number" }).primaryKey().references(() => logEntries.index),
+    /** Whose content this is, so that erasure finds it; null for researchers' and system entries. */
+    participantId: text("participant_id").references(() => participants.id),
+    salt: bytea("salt").notNull(),
+    content: text("content").notNull(),
+  },
+  (t) => [index("log_openings_participant").on(t.participantId)],
+);
+
+/** Every checkpoint the log signed: C2SP tlog-checkpoint note text, newest has the largest size. */
+export const logCheckpoints = pgTable("log_checkpoints", {
+  size: bigint("size", { mode: "number" }).primaryKey(),
+  root: bytea("root").notNull(),
+  note: text("note").notNull(),
+  signedAt: at("signed_at"),
+});
+
+/** A participant's per-campaign Ed25519 key: the public key, and the seed only if the server holds it. */
+export const participantKeys = pgTable("participant_keys", {
+  participantId: text("participant_id").primaryKey().references(() => participants.id),
+  campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+  /** Standard base64 of the 32-byte public key, as it appears as `author` in entries. */
+  publicKey: text("public_key").notNull().unique(),
+  /** The 32-byte seed of a server-held key; null when the participant holds their own key. */
+  privateKey: bytea("private_key"),
+  createdAt: at("created_at"),
+});
+
+/** Erasures done on a person's request: who asked for whom, why, and the entry that records it. */
+export const erasures = pgTable("erasures", {
+  id: text("id").primaryKey(),
+  campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+  participantId: text("participant_id").notNull().unique().references(() => participants.id),
+  researcherId: text("researcher_id").notNull(),
+  reason: text("reason").notNull(),
+  /** How many entries' openings were deleted. */
+  openings: integer("openings").notNull(),
+  entryIndex: bigint("entry_index", { mode: "number" }).notNull(),
+  at: at("at"),
+});
