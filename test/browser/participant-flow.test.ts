@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { startFakeLlm } from "./support/fake-llm.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
 
@@ -79,9 +80,13 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     page = await context.newPage();
     await page.goto(link);
     await page.getByRole("heading", { name: "The question" }).waitFor();
+    const probe = page.waitForResponse((r) => r.url().endsWith("/articulate"));
     await page.getByRole("button", { name: "Describe my value" }).click();
 
     await page.getByRole("heading", { name: "Your value" }).waitFor();
+    // This server has no LLM: the chat answers 503 and is not offered.
+    expect((await probe).status()).toBe(503);
+    expect(await page.getByText("Talk it through with an AI").count()).toBe(0);
     await page.getByLabel("Title").fill("Honest care");
     await page.getByLabel("Description").fill("Tell the truth gently, and let them lead the conversation.");
     await page.getByText("Examples of good things to pay attention to").click();
@@ -140,6 +145,43 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     const legitimacy = await server.api("GET", `/campaigns/${campaign.id}/legitimacy?groupBy=politics`);
     expect(legitimacy.overall.represented.count).toBe(1);
     await context.close();
+  });
+
+  it("talks the value through with the LLM when the server has one, then confirms the drafted card", async () => {
+    const llm = await startFakeLlm();
+    const withLlm = await startServer(undefined, { POLYPHONY_LLM_BASE_URL: llm.baseUrl, POLYPHONY_LLM_MODEL: "fake", POLYPHONY_LLM_API_KEY: "none" });
+    try {
+      const { campaign: c } = await withLlm.api("POST", "/campaigns", {
+        title: "Chat pilot",
+        questions: ["How should an assistant answer a frightened patient?"],
+        contexts: ["When the patient is frightened"],
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${withLlm.url}/join/${c.id}`);
+      await page.getByRole("checkbox").check();
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("button", { name: "Describe my value" }).click();
+      await page.getByLabel("Talk it through with an AI").check();
+      await page.getByLabel("Your message").fill("When my father was ill, the nurse told him the truth a little at a time, when he asked.");
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.getByText("A draft of your values card.").waitFor();
+      await screenshot(page, "participant-chat");
+      await expectAccessible(page, "chat");
+      await page.getByRole("button", { name: "Use this draft" }).click();
+      expect(await page.getByLabel("Title").inputValue()).toBe("Readiness for truth");
+      expect(await page.getByLabel("Attention 3").inputValue()).toBe("WORDS they use that show what they already know");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("button", { name: "Submit my card" }).click();
+      await page.getByRole("heading", { name: "Judge upgrade stories" }).waitFor();
+      const { cards } = await withLlm.api("GET", `/campaigns/${c.id}/canonical-cards`);
+      expect(cards.map((card: { title: string }) => card.title)).toEqual(["Readiness for truth"]);
+      expect(llm.requests).toBeGreaterThanOrEqual(2);
+      await context.close();
+    } finally {
+      await withLlm.stop();
+      await llm.close();
+    }
   });
 
   it("reads well on a 360 px wide phone", async () => {

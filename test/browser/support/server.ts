@@ -56,7 +56,7 @@ async function waitUntilServing(url: string, child: ChildProcess, log: () => str
  * Starts `polyphony serve` on a free port over a new PGlite folder, as a user would, after
  * `prepare` (CLI commands such as an import) has run on that folder.
  */
-export async function startServer(prepare?: (dataDir: string) => Promise<void>): Promise<RunningServer> {
+export async function startServer(prepare?: (dataDir: string) => Promise<void>, env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "polyphony-browser-"));
   const { token: created } = await cli<{ token: { token: string } }>(dataDir, "token", "create", "--name", "browser tests");
   const token = created.token;
@@ -66,6 +66,7 @@ export async function startServer(prepare?: (dataDir: string) => Promise<void>):
   const child = spawn(process.execPath, [CLI, "--data", dataDir, "serve", "--port", String(port), "--host", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
