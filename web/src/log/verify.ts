@@ -119,8 +119,9 @@ export async function parseVerifierKey(vkey: string): Promise<VerifierKey | null
 async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (signature.length !== 64) return false;
   try {
-    const key = await crypto.subtle.importKey("raw", publicKey, { name: "Ed25519" }, false, ["verify"]);
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, signature, message);
+    // Copies, so that WebCrypto gets views of plain ArrayBuffers.
+    const key = await crypto.subtle.importKey("raw", new Uint8Array(publicKey), { name: "Ed25519" }, false, ["verify"]);
+    return await crypto.subtle.verify({ name: "Ed25519" }, key, new Uint8Array(signature), new Uint8Array(message));
   } catch {
     const { ed25519 } = await import("@noble/curves/ed25519.js");
     try {
