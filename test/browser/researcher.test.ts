@@ -164,6 +164,20 @@ describe.skipIf(!hasChromium)("a researcher in the browser", () => {
     const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
     expect(exported.format).toBe("polyphony.moral-graph");
     await visit(page, "researcher-10-export");
+
+    // Results for researchers only: a visitor without a token is told so; the researcher sees them.
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByLabel("Researchers only: a researcher token is needed").check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved.").waitFor();
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/c/${campaignId}/results`);
+    await visitor.getByText("publish its results to signed-in researchers only").waitFor();
+    await screenshot(visitor, "results-restricted");
+    await visitor.close();
+    await page.getByRole("link", { name: "results", exact: true }).click();
+    await page.getByRole("heading", { name: "Results: Assistants and grief (pilot)" }).waitFor();
+    await page.getByRole("heading", { name: "Who took part, and do they trust the result?" }).waitFor();
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Loading } from "../components/layout.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
 import { api, ApiError } from "../lib/api.ts";
@@ -81,6 +81,20 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     );
     return () => controller.abort();
   }, [campaignId, session]);
+
+  // Each step replaces the page's content: move focus to its heading so screen readers announce it.
+  const shownStep = useRef<Step | null>(null);
+  useEffect(() => {
+    if (step === null || shownStep.current === step) return;
+    const first = shownStep.current === null;
+    shownStep.current = step;
+    if (first) return;
+    const heading = document.querySelector<HTMLElement>("main h2");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [step]);
 
   const refreshMe = async (s: flow.Session) => setMe(await flow.fetchMe(campaignId, s));
 

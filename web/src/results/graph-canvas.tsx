@@ -34,7 +34,7 @@ function layOut(request: LayoutRequest): Promise<Positions> {
 const LABELLED = 150;
 const LABEL_CHARS = 34;
 
-const CHUNK = 600;
+const CHUNK = 300;
 /** The best-scored values are named at a readable size however far the graph is zoomed out. */
 const NAMED_AT_ANY_ZOOM = 20;
 const LABEL_PX = 12;
