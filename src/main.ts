@@ -4,6 +4,10 @@ import { llmFromEnv } from "./providers/openai-llm.ts";
 import { embedderFromEnv } from "./providers/openai-embedder.ts";
 import { createWordVectorEmbedder } from "./providers/word-vectors.ts";
 import type { ServiceDeps } from "./services/deps.ts";
+import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./services/log/checkpoint-schedule.ts";
+import { makeLogKey } from "./services/log/log-key.ts";
+import { TransparencyLog } from "./services/log/transparency-log.ts";
+import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
 
 export interface Config {
@@ -12,22 +16,49 @@ export interface Config {
   databaseUrl: string | undefined;
   llm: Llm | undefined;
   embedder: () => Promise<Embedder>;
+  /** Where the log's signing key comes from, and the checkpoints' origin. */
+  logKey: LogKeySource;
+  /** When the server signs checkpoints without being asked. */
+  checkpoints: CheckpointPolicy;
 }
+
+const positive = (text: string | undefined, fallback: number) => {
+  const n = Number(text);
+  return text && Number.isFinite(n) && n > 0 ? n : fallback;
+};
 
 /** Reads configuration from options and the environment (DATABASE_URL, POLYPHONY_*). */
 export function readConfig(options: { data?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Config {
   const remote = embedderFromEnv(env);
   let local: Promise<Embedder> | undefined;
+  const dataDir = options.data ?? env.POLYPHONY_DATA ?? "./polyphony-data";
   return {
-    dataDir: options.data ?? env.POLYPHONY_DATA ?? "./polyphony-data",
+    dataDir,
     databaseUrl: options.data ? undefined : env.DATABASE_URL || undefined,
     llm: llmFromEnv(env),
     embedder: remote ? async () => remote : () => (local ??= createWordVectorEmbedder({ cacheDir: env.POLYPHONY_CACHE_DIR })),
+    logKey: {
+      dataDir,
+      origin: env.POLYPHONY_LOG_ORIGIN || undefined,
+      key: env.POLYPHONY_LOG_KEY || undefined,
+      keyFile: env.POLYPHONY_LOG_KEY_FILE || undefined,
+    },
+    checkpoints: {
+      entries: positive(env.POLYPHONY_CHECKPOINT_ENTRIES, DEFAULT_CHECKPOINT_POLICY.entries),
+      seconds: positive(env.POLYPHONY_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_POLICY.seconds),
+    },
   };
 }
 
-/** The composition root: opens the store named by the config and wires the providers. */
+/** The composition root: opens the store named by the config, the log over it, and the providers. */
 export async function openServices(config: Config): Promise<ServiceDeps & { store: Store }> {
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  return { store, clock: systemClock, llm: config.llm, embedder: config.embedder };
+  try {
+    const key = loadLogKey(config.logKey);
+    const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock);
+    return { store, clock: systemClock, log, llm: config.llm, embedder: config.embedder };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

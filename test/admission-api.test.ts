@@ -112,7 +112,9 @@ describe.each(storeTargets())("admission API on $name", (target) => {
       body: { add: ["pid-1", "pid-2", "pid-3", "pid-1"] },
     });
     expect(edit.status).toBe(200);
-    expect(edit.body).toEqual({ added: 3, removed: 0, total: 3, joined: 0 });
+    const { receipt, ...counts } = edit.body;
+    expect(counts).toEqual({ added: 3, removed: 0, total: 3, joined: 0 });
+    expect(receipt.index).toBeGreaterThan(0);
 
     const joined = await join(campaign.id, { externalId: "pid-1" });
     expect(joined.status).toBe(201);

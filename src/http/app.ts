@@ -13,6 +13,8 @@ import { registerAdmissionRoutes } from "./routes/admission.ts";
 import { registerProgressRoutes } from "./routes/progress.ts";
 import { registerModerationRoutes } from "./routes/moderation.ts";
 import { registerStatsRoutes } from "./routes/stats.ts";
+import { registerLogRoutes } from "./routes/log.ts";
+import { registerErasureRoutes } from "./routes/erasure.ts";
 
 export type Api = OpenAPIHono;
 
@@ -78,6 +80,8 @@ export function createApi(deps: ServiceDeps): Api {
   registerProgressRoutes(api, deps);
   registerModerationRoutes(api, deps);
   registerStatsRoutes(api, deps);
+  registerLogRoutes(api, deps);
+  registerErasureRoutes(api, deps);
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { PolyphonyError } from "../core/errors.ts";
 import type { ServiceDeps } from "../services/deps.ts";
+import { SIGNATURE_HEADER } from "../services/participant-keys.ts";
 import { assertInCampaign, authenticateParticipant, type Participant } from "../services/participants.ts";
 import { authenticateResearcher, type Researcher } from "../services/tokens.ts";
 
@@ -13,9 +14,15 @@ function bearer(c: Context): string {
 
 export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> => authenticateResearcher(deps, bearer(c));
 
-/** The participant behind the session token, checked to belong to `campaignId`. */
+/** The signature a participant sent over this request's contribution, if any. */
+export const signatureOf = (c: Context): string | undefined => c.req.header(SIGNATURE_HEADER);
+
+/**
+ * The participant behind the session token, checked to belong to `campaignId`, with the signature
+ * they sent over this request's contribution.
+ */
 export async function participantOf(c: Context, deps: ServiceDeps, campaignId: string): Promise<Participant> {
   const participant = await authenticateParticipant(deps, bearer(c));
   assertInCampaign(participant, campaignId);
-  return participant;
+  return { ...participant, signature: signatureOf(c) };
 }

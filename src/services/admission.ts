@@ -5,7 +5,10 @@ import { allowlist, campaigns, invites, participantIdentities, type Admission } 
 import { getCampaign } from "./campaigns.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { hashSecret, newId } from "./ids.ts";
+import { researcherAuthor } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
 import type { EditAllowlist } from "./schemas.ts";
+import type { Researcher } from "./tokens.ts";
 
 /** What a joining person presents to get in. */
 export interface Credentials {
@@ -59,13 +62,20 @@ export async function admitParticipant(tx: Tx, campaignId: string, admission: Ad
   }
 }
 
-/** Creates single-use invite codes; the codes are returned once and only their hashes are kept. */
-export async function createInvites(deps: ServiceDeps, campaignId: string, n: number) {
+/**
+ * Creates single-use invite codes; the codes are returned once and only their hashes are kept.
+ * The log records how many were made, never the codes.
+ */
+export async function createInvites(deps: ServiceDeps, researcher: Researcher, campaignId: string, n: number) {
   await getCampaign(deps.store.db, campaignId);
   const codes = Array.from({ length: n }, () => newId("inv", 20));
-  const now = deps.clock.now();
-  await deps.store.db.insert(invites).values(codes.map((code) => ({ codeHash: hashSecret(code), campaignId, createdAt: now })));
-  return { codes, usage: await describeInvites(deps.store.db, campaignId) };
+  const entry = await deps.store.transaction(async (tx) => {
+    const now = deps.clock.now();
+    await tx.insert(invites).values(codes.map((code) => ({ codeHash: hashSecret(code), campaignId, createdAt: now })));
+    const draft = { kind: "invites_created", campaign: campaignId, author: researcherAuthor(researcher), refs: { count: n }, content: { count: n } };
+    return (await appendEntries(tx, [draft], now))[0]!;
+  });
+  return { codes, usage: await describeInvites(deps.store.db, campaignId), receipt: await deps.log.issueReceipt(entry) };
 }
 
 /** How many invite codes a campaign has, and how many were used. */
@@ -81,9 +91,12 @@ export async function describeInvites(db: Queryable, campaignId: string) {
   return { total, used: usedCount, unused: total - usedCount };
 }
 
-/** Adds and removes allowlisted external ids in one transaction. Removing one does not expel who joined. */
-export async function editAllowlist(deps: ServiceDeps, campaignId: string, edit: EditAllowlist) {
-  const { added, removed } = await deps.store.transaction(async (tx) => {
+/**
+ * Adds and removes allowlisted external ids in one transaction. Removing one does not expel who
+ * joined. The log records how many were added and removed, never the ids.
+ */
+export async function editAllowlist(deps: ServiceDeps, researcher: Researcher, campaignId: string, edit: EditAllowlist) {
+  const { added, removed, entry } = await deps.store.transaction(async (tx) => {
     const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId));
     if (!campaign) throw notFound("campaign", campaignId, "campaign");
     const fresh = [...new Set(edit.add)];
@@ -100,9 +113,12 @@ export async function editAllowlist(deps: ServiceDeps, campaignId: string, edit:
           .where(and(eq(allowlist.campaignId, campaignId), inArray(allowlist.externalId, edit.remove)))
           .returning({ id: allowlist.externalId })
       : [];
-    return { added: inserted.length, removed: deleted.length };
+    const counts = { added: inserted.length, removed: deleted.length };
+    const draft = { kind: "allowlist_changed", campaign: campaignId, author: researcherAuthor(researcher), refs: counts, content: counts };
+    const [appended] = await appendEntries(tx, [draft], deps.clock.now());
+    return { ...counts, entry: appended! };
   });
-  return { added, removed, ...(await describeAllowlist(deps.store.db, campaignId)) };
+  return { added, removed, ...(await describeAllowlist(deps.store.db, campaignId)), receipt: await deps.log.issueReceipt(entry) };
 }
 
 /** How many external ids a campaign allows, and how many people have joined with an external id. */

@@ -4,7 +4,11 @@ import type { Queryable } from "../store/open.ts";
 import { campaigns, contexts, questions } from "../store/schema.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { newId } from "./ids.ts";
+import { toContent } from "./log/contents.ts";
+import { researcherAuthor, type EntryDraft } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
 import type { CreateCampaign, UpdateCampaign } from "./schemas.ts";
+import type { Researcher } from "./tokens.ts";
 
 export interface CampaignView {
   id: string;
@@ -58,9 +62,24 @@ export async function insertCampaign(
   return id;
 }
 
-export async function createCampaign(deps: ServiceDeps, input: CreateCampaign): Promise<CampaignView> {
-  const id = await deps.store.transaction((tx) => insertCampaign(tx, deps.clock.now(), input));
-  return getCampaign(deps.store.db, id);
+/**
+ * The entry recording a campaign's settings as they now are: its content is the whole campaign
+ * (questions and contexts with their ids) but for its id and timestamps.
+ */
+export function campaignDraft(kind: "campaign_created" | "campaign_changed", view: CampaignView, author: string, refs: EntryDraft["refs"] = {}): EntryDraft {
+  const { id, createdAt: _created, updatedAt: _updated, ...settings } = view;
+  return { kind, campaign: id, author, refs, content: toContent(settings) };
+}
+
+/** Creates a campaign and records it in the log. */
+export async function createCampaign(deps: ServiceDeps, researcher: Researcher, input: CreateCampaign) {
+  const { campaign, entry } = await deps.store.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const view = await getCampaign(tx, await insertCampaign(tx, now, input));
+    const [appended] = await appendEntries(tx, [campaignDraft("campaign_created", view, researcherAuthor(researcher))], now);
+    return { campaign: view, entry: appended! };
+  });
+  return { campaign, receipt: await deps.log.issueReceipt(entry) };
 }
 
 export async function getCampaign(db: Queryable, id: string): Promise<CampaignView> {
@@ -107,8 +126,9 @@ export async function listCampaigns(deps: ServiceDeps) {
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function updateCampaign(deps: ServiceDeps, id: string, input: UpdateCampaign): Promise<CampaignView> {
-  await deps.store.transaction(async (tx) => {
+/** Changes a campaign's settings, questions or contexts, and records the result in the log. */
+export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, id: string, input: UpdateCampaign) {
+  const { campaign, entry } = await deps.store.transaction(async (tx) => {
     const current = await getCampaign(tx, id);
     const now = deps.clock.now();
     await tx
@@ -142,6 +162,10 @@ export async function updateCampaign(deps: ServiceDeps, id: string, input: Updat
         fresh.map((name, i) => ({ id: newId("ctx"), campaignId: id, position: start + i, name })),
       );
     }
+    const changed = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field])).sort();
+    const view = await getCampaign(tx, id);
+    const [appended] = await appendEntries(tx, [campaignDraft("campaign_changed", view, researcherAuthor(researcher), { changed })], now);
+    return { campaign: view, entry: appended! };
   });
-  return getCampaign(deps.store.db, id);
+  return { campaign, receipt: await deps.log.issueReceipt(entry) };
 }

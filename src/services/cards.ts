@@ -5,6 +5,9 @@ import { canonicalCards, questions, valuesCards } from "../store/schema.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { requireOpenCampaign } from "./guards.ts";
 import { newId } from "./ids.ts";
+import { SYSTEM_AUTHOR, type EntryDraft } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
+import { signContribution } from "./participant-keys.ts";
 import type { Participant } from "./participants.ts";
 import type { CardContent, SubmitCard } from "./schemas.ts";
 
@@ -43,43 +46,56 @@ export async function requireActiveCard(db: Queryable, campaignId: string, cardI
 /**
  * Stores a participant's values card. A card that is "the same as" an existing canonical card
  * points at it; otherwise the card becomes a canonical card of its own, which researchers may
- * later merge with others.
+ * later merge with others. Both are logged: the card under the participant's key, signed over its
+ * content, and a new canonical card by the system, with the same text as content.
  */
 export async function submitCard(deps: ServiceDeps, participant: Participant, input: SubmitCard) {
   const campaignId = participant.campaignId;
-  return deps.store.transaction(async (tx) => {
+  const { card, entry } = await deps.store.transaction(async (tx) => {
     await requireOpenCampaign(tx, campaignId);
     await requireQuestion(tx, campaignId, input.question);
     const now = deps.clock.now();
+    const text = pickContent(input);
+    const content = { question: input.question, ...text, ...(input.sameAs !== undefined && { sameAs: input.sameAs }) };
+    const signed = await signContribution(tx, participant, "values_card", content, now);
+    const id = newId("card");
     let canonicalId: string;
+    const drafts: EntryDraft[] = [];
     if (input.sameAs !== undefined) {
       canonicalId = (await requireActiveCard(tx, campaignId, input.sameAs, "sameAs")).id;
     } else {
       canonicalId = newId("cc");
-      await tx.insert(canonicalCards).values({
-        id: canonicalId,
-        campaignId,
-        questionId: input.question,
-        title: input.title,
-        description: input.description,
-        policies: input.policies,
-        createdAt: now,
+      await tx.insert(canonicalCards).values({ id: canonicalId, campaignId, questionId: input.question, ...text, createdAt: now });
+      drafts.push({
+        kind: "canonical_card",
+        campaign: campaignId,
+        author: SYSTEM_AUTHOR,
+        refs: { card: canonicalId, from: id },
+        content: { question: input.question, ...text },
+        participant: participant.id,
       });
     }
-    const id = newId("card");
     await tx.insert(valuesCards).values({
       id,
       campaignId,
       questionId: input.question,
       participantId: participant.id,
-      title: input.title,
-      description: input.description,
-      policies: input.policies,
+      ...text,
       canonicalId,
       createdAt: now,
     });
-    return { card: { id, ...pickContent(input), question: input.question, canonicalId } };
+    drafts.unshift({
+      kind: "values_card",
+      campaign: campaignId,
+      author: signed.author,
+      refs: { card: id, canonical: canonicalId, question: input.question, sig: signed.signature },
+      content,
+      participant: participant.id,
+    });
+    const [appended] = await appendEntries(tx, drafts, now);
+    return { card: { id, ...text, question: input.question, canonicalId }, entry: appended! };
   });
+  return { card, receipt: await deps.log.issueReceipt(entry) };
 }
 
 export function pickContent(card: CardContent): CardContent {

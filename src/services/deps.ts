@@ -1,11 +1,14 @@
 import type { Clock, Embedder, Llm } from "../ports.ts";
 import type { Store } from "../store/open.ts";
 import { PolyphonyError } from "../core/errors.ts";
+import type { TransparencyLog } from "./log/transparency-log.ts";
 
 /** What every service needs; `main.ts` and the CLI build one. */
 export interface ServiceDeps {
   readonly store: Store;
   readonly clock: Clock;
+  /** The contribution log: services append in their transactions and issue receipts from it. */
+  readonly log: TransparencyLog;
   /** Absent when no LLM provider is configured; LLM features then answer `unavailable`. */
   readonly llm?: Llm | undefined;
   /** Loaded on first use: the local word vectors take a moment. */

@@ -4,6 +4,8 @@ import { canonicalCards, merges } from "../store/schema.ts";
 import { requireActiveCard } from "./cards.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { newId } from "./ids.ts";
+import { researcherAuthor } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
 import type { MergeCards } from "./schemas.ts";
 import type { Researcher } from "./tokens.ts";
 
@@ -33,11 +35,11 @@ function toView(row: typeof merges.$inferSelect): MergeView {
   };
 }
 
-/** Merges canonical cards into one; votes on the merged cards then count for `into`. */
+/** Merges canonical cards into one; votes on the merged cards then count for `into`. Logged. */
 export async function mergeCards(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: MergeCards) {
   const from = [...new Set(input.from)];
   if (from.includes(input.into)) throw invalid("from", "a card cannot be merged into itself");
-  return deps.store.transaction(async (tx) => {
+  const { merge, entry } = await deps.store.transaction(async (tx) => {
     await requireActiveCard(tx, campaignId, input.into, "into");
     for (const [i, id] of from.entries()) await requireActiveCard(tx, campaignId, id, `from/${i}`);
     const now = deps.clock.now();
@@ -47,13 +49,22 @@ export async function mergeCards(deps: ServiceDeps, researcher: Researcher, camp
       .insert(merges)
       .values({ id, campaignId, intoId: input.into, fromIds: from, reason: input.reason, mergedBy: researcher.id, createdAt: now })
       .returning();
-    return toView(row!);
+    const draft = {
+      kind: "merge",
+      campaign: campaignId,
+      author: researcherAuthor(researcher),
+      refs: { merge: id, into: input.into, from },
+      content: { into: input.into, from, reason: input.reason },
+    };
+    const [appended] = await appendEntries(tx, [draft], now);
+    return { merge: toView(row!), entry: appended! };
   });
+  return { merge, receipt: await deps.log.issueReceipt(entry) };
 }
 
-/** Undoes a merge: the merged cards stand on their own again. The merge stays on record. */
+/** Undoes a merge: the merged cards stand on their own again. The merge stays on record; the undo is logged. */
 export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campaignId: string, mergeId: string, reason: string) {
-  return deps.store.transaction(async (tx) => {
+  const result = await deps.store.transaction(async (tx) => {
     const [merge] = await tx
       .select()
       .from(merges)
@@ -64,13 +75,23 @@ export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campa
       .update(canonicalCards)
       .set({ mergedInto: null })
       .where(and(inArray(canonicalCards.id, merge.fromIds), eq(canonicalCards.mergedInto, merge.intoId)));
+    const now = deps.clock.now();
     const [row] = await tx
       .update(merges)
-      .set({ undoneAt: deps.clock.now(), undoneBy: researcher.id, undoReason: reason })
+      .set({ undoneAt: now, undoneBy: researcher.id, undoReason: reason })
       .where(eq(merges.id, mergeId))
       .returning();
-    return toView(row!);
+    const draft = {
+      kind: "merge_undone",
+      campaign: campaignId,
+      author: researcherAuthor(researcher),
+      refs: { merge: mergeId },
+      content: { merge: mergeId, reason },
+    };
+    const [appended] = await appendEntries(tx, [draft], now);
+    return { merge: toView(row!), entry: appended! };
   });
+  return { merge: result.merge, receipt: await deps.log.issueReceipt(result.entry) };
 }
 
 export async function listMerges(deps: ServiceDeps, campaignId: string) {

@@ -6,6 +6,8 @@ import { getCampaign } from "./campaigns.ts";
 import { listHiddenContent } from "./hidden-content.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { newId } from "./ids.ts";
+import { researcherAuthor } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
 import type { ModerationKind, Moderate } from "./schemas.ts";
 import type { Researcher } from "./tokens.ts";
 
@@ -43,12 +45,22 @@ async function writeHidden(tx: Tx, target: Target, hidden: { at: Date; reason: s
   }
 }
 
+/** Keeps the action on record and logs it; the content of its entry is the target and the reason. */
 async function recordAction(tx: Tx, campaignId: string, researcher: Researcher, target: Target, action: "hide" | "unhide", reason: string, at: Date) {
+  const id = newId("mod");
   const [row] = await tx
     .insert(moderationActions)
-    .values({ id: newId("mod"), campaignId, targetKind: target.kind, targetId: target.id, action, reason, researcherId: researcher.id, at })
+    .values({ id, campaignId, targetKind: target.kind, targetId: target.id, action, reason, researcherId: researcher.id, at })
     .returning();
-  return toActionView(row!);
+  const draft = {
+    kind: action === "hide" ? "content_hidden" : "content_unhidden",
+    campaign: campaignId,
+    author: researcherAuthor(researcher),
+    refs: { action: id, targetKind: target.kind, target: target.id },
+    content: { target: { kind: target.kind, id: target.id }, reason },
+  };
+  const [entry] = await appendEntries(tx, [draft], at);
+  return { action: toActionView(row!), entry: entry! };
 }
 
 function toActionView(row: typeof moderationActions.$inferSelect) {
@@ -67,24 +79,26 @@ function toActionView(row: typeof moderationActions.$inferSelect) {
  * exports skip it. Hiding what is hidden already is a conflict: unhide it first.
  */
 export async function hideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
-  return deps.store.transaction(async (tx) => {
+  const { action, entry } = await deps.store.transaction(async (tx) => {
     await getCampaign(tx, campaignId);
     if (await readHiddenState(tx, campaignId, input.target)) throw conflict(`this ${input.target.kind} is hidden already`, "target/id");
     const at = deps.clock.now();
     await writeHidden(tx, input.target, { at, reason: input.reason });
-    return { action: await recordAction(tx, campaignId, researcher, input.target, "hide", input.reason, at) };
+    return recordAction(tx, campaignId, researcher, input.target, "hide", input.reason, at);
   });
+  return { action, receipt: await deps.log.issueReceipt(entry) };
 }
 
 /** Shows a hidden contribution again; the reason for showing it is kept with the hiding. */
 export async function unhideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
-  return deps.store.transaction(async (tx) => {
+  const { action, entry } = await deps.store.transaction(async (tx) => {
     await getCampaign(tx, campaignId);
     if (!(await readHiddenState(tx, campaignId, input.target))) throw conflict(`this ${input.target.kind} is not hidden`, "target/id");
     const at = deps.clock.now();
     await writeHidden(tx, input.target, null);
-    return { action: await recordAction(tx, campaignId, researcher, input.target, "unhide", input.reason, at) };
+    return recordAction(tx, campaignId, researcher, input.target, "unhide", input.reason, at);
   });
+  return { action, receipt: await deps.log.issueReceipt(entry) };
 }
 
 /** What is hidden now, with why, and every hide and unhide on the campaign, newest first. */

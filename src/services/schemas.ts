@@ -95,6 +95,15 @@ export const JoinCampaign = z
           "Needed and allowlisted in allowlist campaigns (403 naming `externalId` otherwise); kept private; one person joins once " +
           "(409 naming `externalId`: resume with the session token given on joining)",
       }),
+    publicKey: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          "The participant's own Ed25519 public key for this campaign (standard base64 of 32 bytes). They then sign the join and " +
+          "every contribution in a `Polyphony-Signature` header (see docs/log-format.md); without it the server holds a key for them",
+      }),
   })
   .openapi("JoinCampaign");
 export type JoinCampaign = z.infer<typeof JoinCampaign>;
@@ -214,3 +223,18 @@ export const Moderate = z
 export type Moderate = z.infer<typeof Moderate>;
 
 export const LegitimacyQuery = z.object({ groupBy: z.string().max(40).optional() });
+
+/** Whose content to erase: exactly one of the participant's id, the external id they joined with, or their public key. */
+export const EraseParticipant = z
+  .object({
+    participant: Id.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    publicKey: z.string().max(100).optional(),
+    reason: text(2000),
+  })
+  .refine((e) => [e.participant, e.externalId, e.publicKey].filter((x) => x !== undefined).length === 1, {
+    message: "name the person by exactly one of participant, externalId or publicKey",
+    path: ["participant"],
+  })
+  .openapi("EraseParticipant");
+export type EraseParticipant = z.infer<typeof EraseParticipant>;

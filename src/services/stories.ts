@@ -8,10 +8,29 @@ import { pickContent, requireActiveCard } from "./cards.ts";
 import { requireLlm, type ServiceDeps } from "./deps.ts";
 import { requireContext } from "./guards.ts";
 import { newId } from "./ids.ts";
+import { researcherAuthor, type EntryDraft } from "./log/drafts.ts";
+import { appendEntries } from "./log/sequencer.ts";
 import type { Participant } from "./participants.ts";
 import type { GenerateStories, WriteStory } from "./schemas.ts";
+import type { Researcher } from "./tokens.ts";
 
 type StorySource = "researcher" | "llm" | "import";
+
+/** The entry of a story: who had it written (its source says who wrote it) and its text as content. */
+export function storyDraft(
+  campaignId: string,
+  story: { id: string; from: string; to: string; context: string; text: string; source: StorySource },
+  author: string,
+): EntryDraft {
+  const { id, ...content } = story;
+  return {
+    kind: "story",
+    campaign: campaignId,
+    author,
+    refs: { story: id, from: story.from, to: story.to, context: story.context, source: story.source },
+    content,
+  };
+}
 
 export async function insertStory(
   tx: Queryable,
@@ -42,31 +61,37 @@ async function requirePair(tx: Queryable, campaignId: string, input: { from: str
 }
 
 /** A researcher writes an upgrade story by hand. */
-export async function writeStory(deps: ServiceDeps, campaignId: string, input: WriteStory) {
-  return deps.store.transaction(async (tx) => {
+export async function writeStory(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: WriteStory) {
+  const { story, entry } = await deps.store.transaction(async (tx) => {
     await requirePair(tx, campaignId, input);
-    return insertStory(tx, campaignId, { ...input, source: "researcher" }, deps.clock.now());
+    const now = deps.clock.now();
+    const written = await insertStory(tx, campaignId, { ...input, source: "researcher" }, now);
+    const [appended] = await appendEntries(tx, [storyDraft(campaignId, written, researcherAuthor(researcher))], now);
+    return { story: written, entry: appended! };
   });
+  return { story, receipt: await deps.log.issueReceipt(entry) };
 }
 
 /**
  * Has the LLM write the story in both directions (A→B and B→A), so that voters, not the model,
  * decide which way the upgrade goes.
  */
-export async function generateStories(deps: ServiceDeps, campaignId: string, input: GenerateStories) {
+export async function generateStories(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: GenerateStories) {
   const llm = requireLlm(deps);
   const { context, from, to } = await requirePair(deps.store.db, campaignId, input);
   const [forward, backward] = await Promise.all([
     writeUpgradeStory(llm, { from: pickContent(from), to: pickContent(to), context: context.name }),
     writeUpgradeStory(llm, { from: pickContent(to), to: pickContent(from), context: context.name }),
   ]);
-  return deps.store.transaction(async (tx) => {
+  const { stories: written, entries } = await deps.store.transaction(async (tx) => {
     await requirePair(tx, campaignId, input);
     const now = deps.clock.now();
     const a = await insertStory(tx, campaignId, { from: from.id, to: to.id, context: input.context, text: forward, source: "llm" }, now);
     const b = await insertStory(tx, campaignId, { from: to.id, to: from.id, context: input.context, text: backward, source: "llm" }, now);
-    return { stories: [a, b] };
+    const author = researcherAuthor(researcher);
+    return { stories: [a, b], entries: await appendEntries(tx, [storyDraft(campaignId, a, author), storyDraft(campaignId, b, author)], now) };
   });
+  return { stories: written, receipts: await deps.log.issueReceipts(entries) };
 }
 
 export interface ServedStory {

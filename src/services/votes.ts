@@ -1,22 +1,24 @@
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { invalid } from "../core/errors.ts";
-import { votes } from "../store/schema.ts";
-import { and, eq } from "drizzle-orm";
+import { stories, votes } from "../store/schema.ts";
 import { requireActiveCard } from "./cards.ts";
 import type { ServiceDeps } from "./deps.ts";
 import { requireContext, requireOpenCampaign } from "./guards.ts";
 import { newId } from "./ids.ts";
+import { appendEntries } from "./log/sequencer.ts";
+import { signContribution } from "./participant-keys.ts";
 import type { Participant } from "./participants.ts";
 import type { CastVote } from "./schemas.ts";
-import { stories } from "../store/schema.ts";
 
 /**
  * Records a participant's judgment of an upgrade from one canonical card to another in a context.
- * The key is (participant, from, to, context): voting again replaces the earlier vote.
+ * The key is (participant, from, to, context): voting again replaces the earlier vote. Each vote is
+ * logged under the participant's key, signed over its content; a replacing vote says so.
  */
 export async function castVote(deps: ServiceDeps, participant: Participant, input: CastVote) {
   const campaignId = participant.campaignId;
   if (input.from === input.to) throw invalid("to", "an upgrade needs two different cards");
-  return deps.store.transaction(async (tx) => {
+  const { vote, entry } = await deps.store.transaction(async (tx) => {
     await requireOpenCampaign(tx, campaignId);
     await requireContext(tx, campaignId, input.context);
     await requireActiveCard(tx, campaignId, input.from, "from");
@@ -37,6 +39,15 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
       if (!story) throw invalid("story", "the story does not tell this upgrade in this context");
     }
     const now = deps.clock.now();
+    const content = {
+      from: input.from,
+      to: input.to,
+      context: input.context,
+      relationship: input.relationship,
+      ...(input.comment !== undefined && { comment: input.comment }),
+      ...(input.story !== undefined && { story: input.story }),
+    };
+    const signed = await signContribution(tx, participant, "vote", content, now);
     const [row] = await tx
       .insert(votes)
       .values({
@@ -64,9 +75,21 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
           hiddenReason: null,
         },
       })
-      .returning();
-    const vote = row!;
+      // xmax is 0 on a freshly inserted row and set on one the conflict updated.
+      .returning({ ...getTableColumns(votes), inserted: sql<boolean>`(xmax = 0)` });
+    const { inserted, ...vote } = row!;
+    const refs = {
+      vote: vote.id,
+      from: input.from,
+      to: input.to,
+      context: input.context,
+      ...(input.story !== undefined && { story: input.story }),
+      replaced: !inserted,
+      sig: signed.signature,
+    };
+    const [appended] = await appendEntries(tx, [{ kind: "vote", campaign: campaignId, author: signed.author, refs, content, participant: participant.id }], now);
     return {
+      entry: appended!,
       vote: {
         id: vote.id,
         from: vote.fromId,
@@ -80,4 +103,5 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
       },
     };
   });
+  return { vote, receipt: await deps.log.issueReceipt(entry) };
 }

@@ -1,6 +1,9 @@
-import type { Embedder, Llm } from "../../src/ports.ts";
+import { randomBytes } from "node:crypto";
+import type { Clock, Embedder, Llm } from "../../src/ports.ts";
 import { createApi } from "../../src/http/app.ts";
 import type { ServiceDeps } from "../../src/services/deps.ts";
+import { makeLogKey } from "../../src/services/log/log-key.ts";
+import { TransparencyLog } from "../../src/services/log/transparency-log.ts";
 import { createResearcherToken } from "../../src/services/tokens.ts";
 import type { Store } from "../../src/store/open.ts";
 
@@ -8,6 +11,14 @@ import type { Store } from "../../src/store/open.ts";
 export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
   let t = start;
   return { now: () => new Date((t += 1000)) };
+}
+
+/** The origin of test logs' checkpoints. */
+export const TEST_LOG_ORIGIN = "test.polyphony.local/log";
+
+/** A log over `store` with a fresh signing key, or the key of `seed`. */
+export function createTestLog(store: Store, clock: Clock, seed: Uint8Array = new Uint8Array(randomBytes(32))): TransparencyLog {
+  return new TransparencyLog(store, makeLogKey(TEST_LOG_ORIGIN, TEST_LOG_ORIGIN, seed), clock);
 }
 
 export interface TestApi {
@@ -19,9 +30,11 @@ export interface TestApi {
 
 /** The API over a real store, with a researcher token ready. */
 export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder } = {}): Promise<TestApi> {
+  const clock = steppingClock();
   const deps: ServiceDeps = {
     store,
-    clock: steppingClock(),
+    clock,
+    log: createTestLog(store, clock),
     llm: providers.llm,
     embedder: async () => {
       if (!providers.embedder) throw new Error("this test gave no embedder");

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { createCampaign, getCampaign, listCampaigns, type CampaignView } from "../../services/campaigns.ts";
 import { CreateCampaign } from "../../services/schemas.ts";
+import { operator } from "../operator.ts";
 import { emit } from "../output.ts";
 import { collect, parseInput, readJsonFile } from "../parse.ts";
 import { withServices } from "../session.ts";
@@ -49,8 +50,8 @@ export function registerCampaignCommands(program: Command) {
               contexts: options.context ?? [],
               demographics: ((options.demographic as string[] | undefined) ?? []).map(parseDemographic),
             };
-        const created = await createCampaign(deps, parseInput(CreateCampaign, raw));
-        emit(g, { campaign: created }, () => `created campaign\n${describe(created)}`);
+        const { campaign: created, receipt } = await createCampaign(deps, operator(), parseInput(CreateCampaign, raw));
+        emit(g, { campaign: created, receipt }, () => `created campaign\n${describe(created)}\n  log entry ${receipt.index}`);
       }),
     );
   campaign

@@ -1,16 +1,12 @@
-import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { listCanonicalCards } from "../../services/cards.ts";
 import { listMerges, mergeCards, undoMerge } from "../../services/merges.ts";
 import { MergeCards } from "../../services/schemas.ts";
 import { proposeMerges } from "../../services/similar-cards.ts";
-import type { Researcher } from "../../services/tokens.ts";
+import { operator } from "../operator.ts";
 import { emit } from "../output.ts";
 import { collect, parseInput } from "../parse.ts";
 import { withServices } from "../session.ts";
-
-/** Whoever runs the CLI on the server's machine acts as its operator. */
-const operator = (): Researcher => ({ id: `cli:${userInfo().username}`, name: userInfo().username });
 
 export function registerCardCommands(program: Command) {
   const cards = program.command("cards").description("canonical values cards: list, find similar, merge, undo");
@@ -49,8 +45,8 @@ export function registerCardCommands(program: Command) {
     .action((options: { campaign: string; into: string; from: string[]; reason: string }, command: Command) =>
       withServices(command, async (deps, g) => {
         const input = parseInput(MergeCards, { into: options.into, from: options.from, reason: options.reason });
-        const merge = await mergeCards(deps, operator(), options.campaign, input);
-        emit(g, { merge }, () => `merged ${merge.from.join(", ")} into ${merge.into} (${merge.id})`);
+        const { merge, receipt } = await mergeCards(deps, operator(), options.campaign, input);
+        emit(g, { merge, receipt }, () => `merged ${merge.from.join(", ")} into ${merge.into} (${merge.id})`);
       }),
     );
   cards
@@ -60,8 +56,8 @@ export function registerCardCommands(program: Command) {
     .requiredOption("--reason <text>", "why")
     .action((options: { campaign: string; merge: string; reason: string }, command: Command) =>
       withServices(command, async (deps, g) => {
-        const merge = await undoMerge(deps, operator(), options.campaign, options.merge, options.reason);
-        emit(g, { merge }, () => `undid merge ${merge.id}`);
+        const { merge, receipt } = await undoMerge(deps, operator(), options.campaign, options.merge, options.reason);
+        emit(g, { merge, receipt }, () => `undid merge ${merge.id}`);
       }),
     );
   cards

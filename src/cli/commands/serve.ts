@@ -5,6 +5,7 @@ import { closeOnSignal } from "../../store/close-on-signal.ts";
 import { globals } from "../session.ts";
 import { say } from "../output.ts";
 import { ensureFirstResearcherToken } from "../../services/tokens.ts";
+import { scheduleCheckpoints } from "../../services/log/checkpoint-schedule.ts";
 
 export function registerServeCommand(program: Command) {
   program
@@ -15,6 +16,8 @@ export function registerServeCommand(program: Command) {
     .action(async (options: { port: number; host: string }, command: Command) => {
       const config = readConfig({ data: globals(command).data });
       const deps = await openServices(config);
+      const tree = await deps.log.catchUp();
+      const stopCheckpoints = scheduleCheckpoints(deps.log, config.checkpoints, deps.clock);
       const { server, port } = await listen(deps, options.port, options.host);
       // Stop taking requests and let those in flight finish before the store closes under them.
       const stopServing = () =>
@@ -24,6 +27,7 @@ export function registerServeCommand(program: Command) {
         });
       closeOnSignal({
         close: async () => {
+          stopCheckpoints();
           await stopServing();
           await deps.store.close();
         },
@@ -33,6 +37,7 @@ export function registerServeCommand(program: Command) {
       const first = await ensureFirstResearcherToken(deps);
       if (first) say(`No researcher token existed, so one was made (shown once; keep it):\n  ${first.token}`);
       say(config.llm ? `LLM provider: ${config.llm.model}` : "No LLM provider configured: participants use the card form.");
+      say(`Contribution log ${deps.log.key.origin}: ${tree.size} entries; verifier key ${deps.log.key.verifierKey}`);
       await new Promise<never>(() => {});
     });
 }

@@ -14,7 +14,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/invites",
       ...meta(
         tag,
-        "Create `count` (1–1000) single-use invite codes. Returns `{codes, usage: {total, used, unused}}`; the codes are shown this once " +
+        "Create `count` (1–1000) single-use invite codes. Returns `{codes, usage: {total, used, unused}, receipt}`; the codes are shown this once " +
           "(only their hashes are kept). A participant joins with one as `invite` in the join body, e.g. from a link `?invite=CODE`",
         "researcher",
       ),
@@ -22,8 +22,8 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       responses: created(),
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json(await createInvites(deps, c.req.valid("param").campaign, c.req.valid("json").count), 201);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await createInvites(deps, researcher, c.req.valid("param").campaign, c.req.valid("json").count), 201);
     },
   );
   api.openapi(
@@ -46,15 +46,15 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       ...meta(
         tag,
         "Add and remove allowlisted external ids in bulk (`{add?: [...], remove?: [...]}`, up to 5,000 each, in one transaction). " +
-          "Returns `{added, removed, total, joined}`. Removing an id does not expel someone who joined with it",
+          "Returns `{added, removed, total, joined, receipt}`. Removing an id does not expel someone who joined with it",
         "researcher",
       ),
       request: { params: CampaignParam, body: jsonBody(EditAllowlist) },
       responses: responses(),
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json(await editAllowlist(deps, c.req.valid("param").campaign, c.req.valid("json")), 200);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await editAllowlist(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
     },
   );
   api.openapi(

@@ -12,13 +12,13 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns",
-      ...meta(tag, "Create a campaign", "researcher"),
+      ...meta(tag, "Create a campaign; returns `{campaign, receipt}`", "researcher"),
       request: { body: jsonBody(CreateCampaign) },
       responses: created(),
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json({ campaign: await createCampaign(deps, c.req.valid("json")) }, 201);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await createCampaign(deps, researcher, c.req.valid("json")), 201);
     },
   );
   api.openapi(
@@ -42,13 +42,13 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "patch",
       path: "/api/v1/campaigns/{campaign}",
-      ...meta(tag, "Change a campaign", "researcher"),
+      ...meta(tag, "Change a campaign; returns `{campaign, receipt}`", "researcher"),
       request: { params: CampaignParam, body: jsonBody(UpdateCampaign) },
       responses: responses(),
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json({ campaign: await updateCampaign(deps, c.req.valid("param").campaign, c.req.valid("json")) }, 200);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await updateCampaign(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
     },
   );
 }

@@ -62,53 +62,53 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/merges",
-      ...meta(tag, "Merge canonical cards into one", "researcher"),
+      ...meta(tag, "Merge canonical cards into one; returns `{merge, receipt}`", "researcher"),
       request: { params: CampaignParam, body: jsonBody(MergeCards) },
       responses: created(),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json({ merge: await mergeCards(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")) }, 201);
+      return c.json(await mergeCards(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
     },
   );
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/merges/{merge}/undo",
-      ...meta(tag, "Undo a merge; it stays on record", "researcher"),
+      ...meta(tag, "Undo a merge; it stays on record. Returns `{merge, receipt}`", "researcher"),
       request: { params: MergeParam, body: jsonBody(UndoMerge) },
       responses: responses(),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
       const { campaign, merge } = c.req.valid("param");
-      return c.json({ merge: await undoMerge(deps, researcher, campaign, merge, c.req.valid("json").reason) }, 200);
+      return c.json(await undoMerge(deps, researcher, campaign, merge, c.req.valid("json").reason), 200);
     },
   );
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/stories",
-      ...meta(tag, "Write an upgrade story by hand", "researcher"),
+      ...meta(tag, "Write an upgrade story by hand; returns `{story, receipt}`", "researcher"),
       request: { params: CampaignParam, body: jsonBody(WriteStory) },
       responses: created(),
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json({ story: await writeStory(deps, c.req.valid("param").campaign, c.req.valid("json")) }, 201);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await writeStory(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
     },
   );
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/stories/generate",
-      ...meta(tag, "Have the LLM write the story in both directions (503 when no LLM is configured)", "researcher"),
+      ...meta(tag, "Have the LLM write the story in both directions (503 when no LLM is configured); returns `{stories, receipts}`", "researcher"),
       request: { params: CampaignParam, body: jsonBody(GenerateStories) },
       responses: { ...created(), 503: { description: "No LLM provider is configured" } },
     }),
     async (c) => {
-      await researcherOf(c, deps);
-      return c.json(await generateStories(deps, c.req.valid("param").campaign, c.req.valid("json")), 201);
+      const researcher = await researcherOf(c, deps);
+      return c.json(await generateStories(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
     },
   );
 }

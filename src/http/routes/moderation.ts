@@ -34,7 +34,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       ...meta(
         tag,
         "Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote, id}, reason}`. It stays stored; " +
-          "card lists, story serving, graphs and exports skip it. Returns `{action}`",
+          "card lists, story serving, graphs and exports skip it. Returns `{action, receipt}`",
         "researcher",
       ),
       request: { params: CampaignParam, body: jsonBody(Moderate) },
@@ -49,7 +49,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/moderation/unhide",
-      ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action}`", "researcher"),
+      ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", "researcher"),
       request: { params: CampaignParam, body: jsonBody(Moderate) },
       responses: { ...responses(), ...conflict },
     }),

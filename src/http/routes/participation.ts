@@ -7,7 +7,7 @@ import { ArticulateMessage, CardContent, CastVote, Id, JoinCampaign, SubmitCard 
 import { findSimilarToDraft } from "../../services/similar-cards.ts";
 import { nextStories } from "../../services/stories.ts";
 import { castVote } from "../../services/votes.ts";
-import { participantOf } from "../auth.ts";
+import { participantOf, signatureOf } from "../auth.ts";
 import { CampaignParam, created, jsonBody, meta, responses } from "../route.ts";
 
 const tag = "Participation";
@@ -20,17 +20,17 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/participants",
-      ...meta(tag, "Join a campaign; returns the participant's session token once"),
+      ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once"),
       request: { params: CampaignParam, body: jsonBody(JoinCampaign) },
       responses: created(),
     }),
-    async (c) => c.json(await joinCampaign(deps, c.req.valid("param").campaign, c.req.valid("json")), 201),
+    async (c) => c.json(await joinCampaign(deps, c.req.valid("param").campaign, c.req.valid("json"), signatureOf(c)), 201),
   );
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/cards",
-      ...meta(tag, "Submit a values card (3–7 attention policies)", "participant"),
+      ...meta(tag, "Submit a values card (3–7 attention policies); returns `{card, receipt}`", "participant"),
       request: { params: CampaignParam, body: jsonBody(SubmitCard) },
       responses: created(),
     }),
@@ -84,7 +84,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/votes",
-      ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote", "participant"),
+      ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote. Returns `{vote, receipt}`", "participant"),
       request: { params: CampaignParam, body: jsonBody(CastVote) },
       responses: created(),
     }),

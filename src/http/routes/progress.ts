@@ -53,7 +53,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       ...meta(
         tag,
         "Answer the closing survey: `represented` and `fair`, each 1–5 (4–5 count as agreeing in the legitimacy figures), and an " +
-          "optional comment. Answering again replaces the answer. Returns `{survey: {represented, fair, comment, answeredAt}}`",
+          "optional comment. Answering again replaces the answer. Returns `{survey: {represented, fair, comment, answeredAt}, receipt}`",
         "participant",
       ),
       request: { params: CampaignParam, body: jsonBody(AnswerSurvey) },

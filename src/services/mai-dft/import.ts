@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { invalid, PolyphonyError } from "../../core/errors.ts";
+import { encodeBase64 } from "../../core/log/index.ts";
 import type { Queryable } from "../../store/open.ts";
 import {
   campaigns,
@@ -7,6 +8,7 @@ import {
   cardEndorsements,
   participantAnswers,
   participantIdentities,
+  participantKeys,
   participants,
   stories,
   valuesCards,
@@ -15,7 +17,10 @@ import {
 import { getCampaign, insertCampaign } from "../campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
+import { generateKeyPair } from "../log/ed25519.ts";
+import { appendEntries } from "../log/sequencer.ts";
 import type { MaiDump } from "./dump.ts";
+import { draftImportEntries } from "./import-entries.ts";
 
 const AFFILIATION = "us_political_affiliation";
 
@@ -49,11 +54,13 @@ function checkReferences(dump: MaiDump) {
 /**
  * Imports a MAI 2023 dump into a new moral-graph campaign in one transaction. Original ids are kept
  * as external references, titles as they are; the dump's digest makes a second import a conflict.
+ * Every record brought in gets its log entry, in the same transaction; each participant gets a
+ * key the server holds. Returns the range of log indices [from, to) the import appended.
  */
 export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: string) {
   checkReferences(dump);
   const source = `mai-dft:${digest}`;
-  const id = await deps.store.transaction(async (tx) => {
+  const { campaignId: id, entries } = await deps.store.transaction(async (tx) => {
     const [existing] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.source, source));
     if (existing) throw new PolyphonyError("conflict", `this dump was imported already as campaign ${existing.id}`, { field: "dir" });
     const now = deps.clock.now();
@@ -74,36 +81,30 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
     const contextOf = new Map(campaign.contexts.map((c) => [c.name, c.id]));
 
     const cardOf = new Map(dump.canonicalValuesCard.map((c) => [c.id, newId("cc")]));
-    await insertChunked(
-      tx,
-      canonicalCards,
-      dump.canonicalValuesCard.map((c) => ({
-        id: cardOf.get(c.id)!,
-        campaignId,
-        questionId: null,
-        title: c.title,
-        description: c.instructionsDetailed,
-        policies: c.evaluationCriteria,
-        externalRef: String(c.id),
-        createdAt: new Date(c.createdAt),
-      })),
-    );
-    await insertChunked(
-      tx,
-      valuesCards,
-      dump.valuesCard.map((c) => ({
-        id: newId("card"),
-        campaignId,
-        questionId: null,
-        participantId: null,
-        title: c.title,
-        description: c.instructionsDetailed,
-        policies: c.evaluationCriteria,
-        canonicalId: c.canonicalCardId === null ? null : cardOf.get(c.canonicalCardId)!,
-        externalRef: String(c.id),
-        createdAt: new Date(c.createdAt),
-      })),
-    );
+    const canonicalRows = dump.canonicalValuesCard.map((c) => ({
+      id: cardOf.get(c.id)!,
+      campaignId,
+      questionId: null,
+      title: c.title,
+      description: c.instructionsDetailed,
+      policies: c.evaluationCriteria,
+      externalRef: String(c.id),
+      createdAt: new Date(c.createdAt),
+    }));
+    await insertChunked(tx, canonicalCards, canonicalRows);
+    const valuesRows = dump.valuesCard.map((c) => ({
+      id: newId("card"),
+      campaignId,
+      questionId: null,
+      participantId: null,
+      title: c.title,
+      description: c.instructionsDetailed,
+      policies: c.evaluationCriteria,
+      canonicalId: c.canonicalCardId === null ? null : cardOf.get(c.canonicalCardId)!,
+      externalRef: String(c.id),
+      createdAt: new Date(c.createdAt),
+    }));
+    await insertChunked(tx, valuesCards, valuesRows);
 
     const userIds = new Set([...dump.edge, ...dump.vote, ...dump.demographic].map((r) => r.userId));
     const participantOf = new Map([...userIds].map((u) => [u, newId("ptc")]));
@@ -113,55 +114,55 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       participantIdentities,
       [...participantOf].map(([user, pid]) => ({ participantId: pid, campaignId, externalId: `mai-dft:user:${user}` })),
     );
+    const answerRows = dump.demographic.map((d) => ({ participantId: participantOf.get(d.userId)!, key: AFFILIATION, value: d.usPoliticalAffiliation }));
+    await insertChunked(tx, participantAnswers, answerRows);
+    const people = [...participantOf.values()].map((id) => ({
+      id,
+      answers: Object.fromEntries(answerRows.filter((a) => a.participantId === id).map((a) => [a.key, a.value])),
+      key: generateKeyPair(),
+    }));
     await insertChunked(
       tx,
-      participantAnswers,
-      dump.demographic.map((d) => ({ participantId: participantOf.get(d.userId)!, key: AFFILIATION, value: d.usPoliticalAffiliation })),
+      participantKeys,
+      people.map((p) => ({ participantId: p.id, campaignId, publicKey: encodeBase64(p.key.publicKey), privateKey: p.key.seed, createdAt: now })),
     );
-    await insertChunked(
-      tx,
-      stories,
-      dump.edgeHypothesis.map((h) => ({
-        id: newId("sty"),
-        campaignId,
-        fromId: cardOf.get(h.fromId)!,
-        toId: cardOf.get(h.toId)!,
-        contextId: contextOf.get(h.contextId)!,
-        text: h.story,
-        source: "import",
-        createdAt: new Date(h.createdAt),
-      })),
-    );
-    await insertChunked(
-      tx,
-      votes,
-      dump.edge.map((e) => ({
-        id: newId("vote"),
-        campaignId,
-        participantId: participantOf.get(e.userId)!,
-        fromId: cardOf.get(e.fromId)!,
-        toId: cardOf.get(e.toId)!,
-        contextId: contextOf.get(e.contextId)!,
-        storyId: null,
-        relationship: e.relationship,
-        comment: e.comment,
-        createdAt: new Date(e.createdAt),
-        updatedAt: new Date(e.updatedAt),
-      })),
-    );
-    await insertChunked(
-      tx,
-      cardEndorsements,
-      dump.vote.map((v) => ({
-        id: newId("end"),
-        campaignId,
-        participantId: participantOf.get(v.userId)!,
-        canonicalId: cardOf.get(v.valuesCardId)!,
-        questionId: questionOf.get(v.caseId)!,
-        createdAt: new Date(v.createdAt),
-      })),
-    );
-    return campaignId;
+    const storyRows = dump.edgeHypothesis.map((h) => ({
+      id: newId("sty"),
+      campaignId,
+      fromId: cardOf.get(h.fromId)!,
+      toId: cardOf.get(h.toId)!,
+      contextId: contextOf.get(h.contextId)!,
+      text: h.story,
+      source: "import",
+      createdAt: new Date(h.createdAt),
+    }));
+    await insertChunked(tx, stories, storyRows);
+    const voteRows = dump.edge.map((e) => ({
+      id: newId("vote"),
+      campaignId,
+      participantId: participantOf.get(e.userId)!,
+      fromId: cardOf.get(e.fromId)!,
+      toId: cardOf.get(e.toId)!,
+      contextId: contextOf.get(e.contextId)!,
+      storyId: null,
+      relationship: e.relationship,
+      comment: e.comment,
+      createdAt: new Date(e.createdAt),
+      updatedAt: new Date(e.updatedAt),
+    }));
+    await insertChunked(tx, votes, voteRows);
+    const endorsementRows = dump.vote.map((v) => ({
+      id: newId("end"),
+      campaignId,
+      participantId: participantOf.get(v.userId)!,
+      canonicalId: cardOf.get(v.valuesCardId)!,
+      questionId: questionOf.get(v.caseId)!,
+      createdAt: new Date(v.createdAt),
+    }));
+    await insertChunked(tx, cardEndorsements, endorsementRows);
+    const imported = { campaign, canonicalCards: canonicalRows, valuesCards: valuesRows, participants: people, stories: storyRows, votes: voteRows, endorsements: endorsementRows };
+    const entries = await appendEntries(tx, draftImportEntries(imported, "mai-dft"), now);
+    return { campaignId, entries: { from: entries[0]!.index, to: entries.at(-1)!.index + 1 } };
   });
   return {
     campaign: await getCampaign(deps.store.db, id),
@@ -173,5 +174,6 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       votes: dump.edge.length,
       cardEndorsements: dump.vote.length,
     },
+    entries,
   };
 }

@@ -1,0 +1,36 @@
+import type { JsonValue } from "../../core/log/index.ts";
+
+/**
+ * What a service hands the sequencer for one entry. The sequencer adds the salt, the digest, the
+ * time and the index; see docs/log-format.md for the kinds and what their bodies hold.
+ */
+export interface EntryDraft {
+  /** lower_snake_case: "values_card", "vote", "merge", "erasure", … */
+  readonly kind: string;
+  readonly campaign: string | null;
+  /** A participant's base64 public key, `researcher:<id>`, or `system`. */
+  readonly author: string;
+  /** Public, non-personal fields of the body next to the digest: ids, counts, a signature. */
+  readonly refs: Readonly<Record<string, JsonValue>>;
+  /** What the digest commits to; kept with its salt in `log_openings` until erased. */
+  readonly content: JsonValue;
+  /** The participant whose content this is, so that erasure can find it. */
+  readonly participant?: string | null;
+}
+
+/** An entry the sequencer stored: its index and RFC 9162 leaf hash. */
+export interface AppendedEntry {
+  readonly index: number;
+  readonly leafHash: Uint8Array;
+}
+
+/** The author of entries the server makes on its own (imports, canonical cards). */
+export const SYSTEM_AUTHOR = "system";
+
+/**
+ * The author of a researcher's action. Researchers are named by their token id; the CLI acts as
+ * `cli:<user name>` on the operator's machine, which the public log names only as `researcher:cli`.
+ */
+export function researcherAuthor(researcher: { readonly id: string }): string {
+  return researcher.id.startsWith("cli:") ? "researcher:cli" : `researcher:${researcher.id}`;
+}

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { HASH_SIZE, HashTree, type TreeHasher } from "../../core/log/index.ts";
+import { PolyphonyError } from "../../core/errors.ts";
+import type { Db } from "../../store/open.ts";
+import { rowsOf } from "../../store/rows.ts";
+import { NODE_HASHER } from "./node-hasher.ts";
+
+/** Leaf hashes read per query: 2 MB of hashes, aggregated by the database into one value. */
+const CHUNK = 65536;
+
+/**
+ * The process's copy of the Merkle tree over every committed leaf hash, read from `log_entries`.
+ * The first catch-up loads the whole log (a million leaf hashes take about a second); later ones
+ * read only the entries committed since, by this server or any other on the same database.
+ * Appends commit in index order (see the sequencer), so what is visible is always a prefix.
+ */
+export class LogTree {
+  readonly #db: Db;
+  readonly #tree: HashTree;
+  #running: Promise<void> | null = null;
+  #queued: Promise<void> | null = null;
+
+  constructor(db: Db, hasher: TreeHasher = NODE_HASHER) {
+    this.#db = db;
+    this.#tree = new HashTree(hasher);
+  }
+
+  /** The tree as of the last catch-up. */
+  get tree(): HashTree {
+    return this.#tree;
+  }
+
+  /**
+   * Reads the entries committed since the last catch-up. Calls made while a read runs share one
+   * read that starts after it, so that whatever committed before the call is always included.
+   * Must not be called inside a transaction: on PGlite it would wait for that transaction.
+   */
+  catchUp(): Promise<HashTree> {
+    if (this.#queued === null) {
+      const previous = this.#running;
+      this.#queued = (previous ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => {
+          this.#queued = null;
+          const run = this.#readNew().finally(() => {
+            if (this.#running === run) this.#running = null;
+          });
+          this.#running = run;
+          return run;
+        });
+    }
+    return this.#queued.then(() => this.#tree);
+  }
+
+  async #readNew(): Promise<void> {
+    for (;;) {
+      const from = this.#tree.size;
+      const result = await this.#db.execute(sql`
+        SELECT count(*)::int AS n, min(index) AS first, max(index) AS last, string_agg(leaf_hash, ''::bytea ORDER BY index) AS hashes
+        FROM (SELECT index, leaf_hash FROM log_entries WHERE index >= ${from} ORDER BY index LIMIT ${CHUNK}) AS fresh`);
+      const row = rowsOf<{ n: number; first: string | number; last: string | number; hashes: Uint8Array }>(result)[0]!;
+      if (row.n === 0) return;
+      const hashes = row.hashes;
+      const contiguous = Number(row.first) === from && Number(row.last) === from + row.n - 1;
+      if (!contiguous || hashes.length !== row.n * HASH_SIZE) {
+        throw new PolyphonyError("internal", `the log's entries are not contiguous after index ${from}: an entry is missing`);
+      }
+      for (let at = 0; at < hashes.length; at += HASH_SIZE) this.#tree.append(hashes.subarray(at, at + HASH_SIZE));
+      if (row.n < CHUNK) return;
+    }
+  }
+}

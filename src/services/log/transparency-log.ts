@@ -1,0 +1,99 @@
+import { encodeBase64, type HashTree, type TreeHasher } from "../../core/log/index.ts";
+import { PolyphonyError } from "../../core/errors.ts";
+import type { Clock } from "../../ports.ts";
+import type { Store } from "../../store/open.ts";
+import { readLatestCheckpoint, signNextCheckpoint, type StoredCheckpoint } from "./checkpoints.ts";
+import type { AppendedEntry } from "./drafts.ts";
+import type { LogKey } from "./log-key.ts";
+import { LogTree } from "./log-tree.ts";
+
+/** What a contributor keeps to check offline, later, that their entry is in the log. */
+export interface Receipt {
+  readonly index: number;
+  /** Base64 RFC 9162 leaf hash of the entry. */
+  readonly leafHash: string;
+  /** Base64 hashes of the inclusion proof of `index` in the checkpoint's tree. */
+  readonly inclusionProof: string[];
+  /** The signed checkpoint (C2SP note text) the proof leads to. */
+  readonly checkpoint: string;
+}
+
+/**
+ * One process's view of the log: the tree of committed leaves, the signed checkpoints, and the
+ * receipts made from them. Appending happens elsewhere, in the services' transactions, through
+ * the sequencer; this object only reads what was committed and signs checkpoints over it.
+ */
+export class TransparencyLog {
+  readonly key: LogKey;
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #tree: LogTree;
+  #latest: StoredCheckpoint | null = null;
+  #signing: Promise<StoredCheckpoint> | null = null;
+
+  constructor(store: Store, key: LogKey, clock: Clock, hasher?: TreeHasher) {
+    this.key = key;
+    this.#store = store;
+    this.#clock = clock;
+    this.#tree = new LogTree(store.db, hasher);
+  }
+
+  /** Brings the tree up to every committed entry and returns it. */
+  catchUp(): Promise<HashTree> {
+    return this.#tree.catchUp();
+  }
+
+  /** The latest signed checkpoint, or null when none was signed yet. */
+  async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    const stored = await readLatestCheckpoint(this.#store.db);
+    if (stored && (this.#latest === null || stored.size > this.#latest.size)) this.#latest = stored;
+    return this.#latest;
+  }
+
+  /**
+   * A signed checkpoint of at least `size` entries, with the tree caught up to it. Signs one on
+   * demand when the latest is smaller; concurrent callers share one signing.
+   */
+  async checkpointCovering(size: number): Promise<StoredCheckpoint> {
+    for (;;) {
+      const latest = this.#latest;
+      if (latest && latest.size >= size) {
+        if (this.#tree.tree.size < latest.size) await this.catchUp();
+        return latest;
+      }
+      // A signing already under way may have read the tree before the caller's entry committed:
+      // wait for it, then sign again if it fell short. One this call started read after the commit.
+      const mine = this.#signing === null;
+      this.#signing ??= this.#signNext().finally(() => (this.#signing = null));
+      const signed = await this.#signing;
+      if (mine && signed.size < size) {
+        throw new PolyphonyError("internal", `entry ${size - 1} is not in the committed log`);
+      }
+    }
+  }
+
+  async #signNext(): Promise<StoredCheckpoint> {
+    const tree = await this.catchUp();
+    const signed = await signNextCheckpoint(this.#store, tree, this.key, this.#clock.now());
+    if (this.#latest === null || signed.size > this.#latest.size) this.#latest = signed;
+    return signed;
+  }
+
+  /** A receipt for an appended entry: its inclusion proof in a signed checkpoint that covers it. */
+  async issueReceipt(entry: AppendedEntry): Promise<Receipt> {
+    const checkpoint = await this.checkpointCovering(entry.index + 1);
+    return {
+      index: entry.index,
+      leafHash: encodeBase64(entry.leafHash),
+      inclusionProof: this.#tree.tree.proveInclusion(entry.index, checkpoint.size).map(encodeBase64),
+      checkpoint: checkpoint.note,
+    };
+  }
+
+  /** Receipts for several entries, under one checkpoint when they were appended together. */
+  async issueReceipts(entries: readonly AppendedEntry[]): Promise<Receipt[]> {
+    const last = entries.reduce((max, e) => Math.max(max, e.index), -1);
+    if (last >= 0) await this.checkpointCovering(last + 1);
+    return Promise.all(entries.map((e) => this.issueReceipt(e)));
+  }
+}
