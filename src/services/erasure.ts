@@ -48,7 +48,7 @@ async function listCanonicalCardsOf(tx: Tx, participantId: string): Promise<stri
   return rowsOf<{ card: string }>(result).map((r) => r.card);
 }
 
-/** Removes the text a participant wrote from every row that holds it. Their judgments stay. */
+/** Removes the text a participant wrote from every row that holds it, and ends their session. Their judgments stay. */
 async function removeText(tx: Tx, participantId: string): Promise<void> {
   const blank = { title: "", description: "", policies: [] as string[] };
   await tx.update(valuesCards).set(blank).where(eq(valuesCards.participantId, participantId));
@@ -57,6 +57,8 @@ async function removeText(tx: Tx, participantId: string): Promise<void> {
   await tx.update(votes).set({ comment: null }).where(eq(votes.participantId, participantId));
   await tx.update(surveyAnswers).set({ comment: null }).where(eq(surveyAnswers.participantId, participantId));
   await tx.delete(articulationChats).where(eq(articulationChats.participantId, participantId));
+  // The person asked to be forgotten: their session ends, so nothing more is added in their name.
+  await tx.update(participants).set({ sessionTokenHash: null }).where(eq(participants.id, participantId));
 }
 
 /**
@@ -64,7 +66,8 @@ async function removeText(tx: Tx, participantId: string): Promise<void> {
  * cards made from them), vote and survey comments, their articulation chats, the openings (salt
  * and content) of all their entries, and the private key the server held for them. Their entries
  * stay in the log, so every proof still verifies, but no content can be checked against their
- * digests any more. Votes, endorsements and demographic answers stay. The erasure is logged.
+ * digests any more. Votes, endorsements and demographic answers stay; the session token stops
+ * working. The erasure is logged.
  */
 export async function eraseParticipant(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: EraseParticipant) {
   const { erasure, entry } = await deps.store.transaction(async (tx) => {

@@ -24,8 +24,12 @@ export function createTestLog(store: Store, clock: Clock, seed: Uint8Array = new
 export interface TestApi {
   deps: ServiceDeps;
   researcher: string;
-  /** Sends a JSON request; `token` goes in the Authorization header. */
-  call(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }): Promise<{ status: number; body: any; type: string }>;
+  /** Sends a JSON request; `token` goes in the Authorization header, `headers` are added as they are. */
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; type: string; headers: Headers }>;
 }
 
 /** The API over a real store, with a researcher token ready. */
@@ -47,7 +51,7 @@ export async function createTestApi(store: Store, providers: { llm?: Llm; embedd
     deps,
     researcher: token,
     async call(method, path, options = {}) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       let body: string | undefined;
       if (options.raw !== undefined || options.body !== undefined) {
@@ -57,7 +61,8 @@ export async function createTestApi(store: Store, providers: { llm?: Llm; embedd
       const res = await api.request(path, { method, headers, ...(body !== undefined && { body }) });
       const type = res.headers.get("content-type") ?? "";
       const text = await res.text();
-      return { status: res.status, type, body: text && type.includes("json") ? JSON.parse(text) : text };
+      const json = type.includes("json") && !type.includes("jsonl");
+      return { status: res.status, type, headers: res.headers, body: text && json ? JSON.parse(text) : text };
     },
   };
 }

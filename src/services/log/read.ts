@@ -82,6 +82,7 @@ export async function readInclusionProof(deps: ServiceDeps, query: { index?: num
 export async function readConsistencyProof(deps: ServiceDeps, from: number, to?: number) {
   const size = to ?? (await defaultSize(deps));
   await requireSize(deps, size, "to");
+  if (from === 0) throw invalid("from", "every tree extends the empty one: a consistency proof starts at a size of 1 or more");
   if (from > size) throw invalid("from", `from ${from} is larger than to ${size}`);
   const tree = await deps.log.catchUp();
   return {
