@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
 import { startFakeLlm } from "./support/fake-llm.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
@@ -125,6 +125,7 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
 
     await page.getByRole("heading", { name: "Two last questions" }).waitFor();
     await page.locator(".graph-frame[data-ready=true]").waitFor({ timeout: 60_000 });
+    expect(await countDrawnPixels(page)).toBeGreaterThan(500);
     await screenshot(page, "participant-7-closing");
     await expectAccessible(page, "closing");
     await page.getByRole("group", { name: /represented/ }).getByRole("radio", { name: /^4/ }).check();
@@ -132,6 +133,12 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByText("Thank you for answering the survey").waitFor();
     await screenshot(page, "participant-8-done");
+
+    // The participant's contributions are entries of the public log; one of them verifies in the browser.
+    await page.getByRole("heading", { name: "Your contributions on the public record" }).waitFor();
+    await page.getByText(/^Your values card: /).getByRole("link").click();
+    await page.getByText(/^Verified in your browser: entry \d+ is in the log's signed tree/).waitFor();
+    await page.getByRole("heading", { name: /: values_card$/ }).waitFor();
 
     // Coming back later shows the end of the flow, not its start.
     await page.goto(link);

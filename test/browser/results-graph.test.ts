@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, hasChromium, launchBrowser, screenshot, screenshotOf, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, screenshotOf, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
 import { cli, startServer, type RunningServer } from "./support/server.ts";
 import { syntheticResults } from "./support/synthetic-graph.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)("the results page", () => {
     expect(values).toBeGreaterThan(50);
     expect(upgrades).toBeGreaterThan(10);
     console.log(`DFT graph: ${values} values, ${upgrades} kept upgrades, laid out and drawn in ${await frame.getAttribute("data-layout-ms")} ms`);
+    expect(await countDrawnPixels(page)).toBeGreaterThan(2_000);
     await screenshot(page, "results-1-dft");
     await screenshotOf(page, ".graph-frame", "results-1-dft-graph");
     await expectAccessible(page, "results");
@@ -107,6 +108,7 @@ describe.skipIf(!hasChromium)("the results page", () => {
     const toDrawn = Date.now() - started;
     const layoutMs = Number(await frame.getAttribute("data-layout-ms"));
     expect(await page.locator(".graph-status").textContent()).toMatch(/^2,000 values, [\d,]+ upgrades$/);
+    expect(await countDrawnPixels(page)).toBeGreaterThan(2_000);
     await screenshot(page, "results-4-synthetic-2000");
     await screenshotOf(page, ".graph-frame", "results-4-synthetic-2000-graph");
 

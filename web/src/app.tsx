@@ -9,6 +9,7 @@ const ResearcherHome = lazy(() => import("./researcher/researcher-home.tsx"));
 const NewCampaignPage = lazy(() => import("./researcher/new-campaign-page.tsx"));
 const CampaignPage = lazy(() => import("./researcher/campaign-page.tsx"));
 const ResultsPage = lazy(() => import("./results/results-page.tsx"));
+const LogPage = lazy(() => import("./log/log-page.tsx"));
 
 interface Route {
   pattern: string;
@@ -23,6 +24,7 @@ const ROUTES: Route[] = [
   { pattern: "/researcher", render: () => <ResearcherHome /> },
   { pattern: "/researcher/new", render: () => <NewCampaignPage /> },
   { pattern: "/researcher/c/:campaign", wide: true, render: (p) => <CampaignPage campaignId={p.campaign!} /> },
+  { pattern: "/log", render: () => <LogPage /> },
 ];
 
 function NotFound() {

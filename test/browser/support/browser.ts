@@ -46,6 +46,19 @@ export async function screenshotOf(page: Page, selector: string, name: string) {
   await page.locator(selector).first().screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** How many pixels of the graph drawing are node or edge colour: zero means nothing was drawn in view. */
+export async function countDrawnPixels(page: Page): Promise<number> {
+  return (await page.evaluate(`(() => {
+    let n = 0;
+    for (const canvas of document.querySelectorAll(".graph-canvas canvas")) {
+      if (!canvas.width || !canvas.height) continue;
+      const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
+    }
+    return n;
+  })()`)) as number;
+}
+
 let axeSource: Promise<string> | undefined;
 
 export interface AxeViolation {

@@ -3,6 +3,7 @@ import { Link, useLocation } from "../lib/router.tsx";
 
 const NAV = [
   { href: "/", label: "Home" },
+  { href: "/log", label: "Log" },
   { href: "/researcher", label: "Researchers" },
 ];
 

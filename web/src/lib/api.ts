@@ -57,6 +57,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The text of an API answer that is not JSON (a signed checkpoint, a verifier key). */
+export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
+  return (await send(path, options)).text();
+}
+
 /** The raw response body of an API call, for downloads. */
 export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
   return (await send(path, options)).blob();

@@ -6,7 +6,8 @@ import { api } from "../lib/api.ts";
 import { Link } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
 import { selectDrawing, type PolyphonyGraph } from "../results/graph-data.ts";
-import type { MyCard } from "./session.ts";
+import { saveBlob } from "../lib/download.ts";
+import type { KeptReceipt, MyCard } from "./session.ts";
 import { SurveyForm, type SurveyAnswer } from "./survey-form.tsx";
 
 const GraphCanvas = lazy(() => import("../results/graph-canvas.tsx"));
@@ -42,16 +43,48 @@ function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard
   );
 }
 
+const WHAT: Record<KeptReceipt["what"], string> = { joined: "Joining", card: "Your values card", vote: "A judgment", survey: "Your survey answers" };
+
+/** Where the participant's contributions sit in the public log, with their receipts to keep. */
+function MyReceipts({ receipts, campaignId }: { receipts: KeptReceipt[]; campaignId: string }) {
+  if (receipts.length === 0) return null;
+  return (
+    <section aria-labelledby="receipts-heading">
+      <h2 id="receipts-heading">Your contributions on the public record</h2>
+      <p>
+        Each contribution is an entry in Polyphony&apos;s tamper-evident log, under a pseudonym. Anyone can check it is
+        there, and that it was never altered.
+      </p>
+      <ul>
+        {receipts.map(({ what, receipt }) => (
+          <li key={receipt.index}>
+            {WHAT[what]}: <Link href={`/log?index=${receipt.index}`}>entry {receipt.index}</Link>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => saveBlob(new Blob([JSON.stringify(receipts, null, 2)], { type: "application/json" }), `polyphony-receipts-${campaignId}.json`)}
+      >
+        Download my receipts
+      </button>
+    </section>
+  );
+}
+
 /** The end of the flow: the participant's card in the current graph, and the closing survey. */
 export function ClosingStep({
   campaignId,
   card,
   surveyed,
+  receipts,
   onSurvey,
 }: {
   campaignId: string;
   card: MyCard | undefined;
   surveyed: boolean;
+  receipts: KeptReceipt[];
   onSurvey: (answer: SurveyAnswer) => Promise<void>;
 }) {
   return (
@@ -67,6 +100,7 @@ export function ClosingStep({
       ) : (
         <SurveyForm onSubmit={onSurvey} />
       )}
+      <MyReceipts receipts={receipts} campaignId={campaignId} />
       <p>
         <Link href={`/c/${encodeURIComponent(campaignId)}/results`}>See the full results</Link>
       </p>

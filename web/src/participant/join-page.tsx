@@ -96,6 +96,15 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     }
   }, [step]);
 
+  const keep = (what: flow.KeptReceipt["what"], receipt: flow.Receipt | undefined) => {
+    if (!receipt) return;
+    setDraftState((d) => {
+      const next = { ...d, receipts: [...(d.receipts ?? []), { what, receipt }] };
+      flow.saveDraft(campaignId, next);
+      return next;
+    });
+  };
+
   const refreshMe = async (s: flow.Session) => setMe(await flow.fetchMe(campaignId, s));
 
   /** Records reaching `next` on the server, then shows it. */
@@ -106,7 +115,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
   };
 
   const join = async (answers: Record<string, string>) => {
-    let s: flow.Session;
+    let s: Awaited<ReturnType<typeof flow.joinCampaign>>;
     try {
       s = await flow.joinCampaign(campaignId, { answers, ...credentials });
     } catch (error) {
@@ -116,10 +125,11 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
       return;
     }
     setRejected(undefined);
-    flow.saveSession(campaignId, s);
+    keep("joined", s.receipt);
+    flow.saveSession(campaignId, { token: s.token, participantId: s.participantId });
     for (const reached of ["consent", "demographics"] as const) await flow.recordStep(campaignId, s, reached);
     await advance("question", s);
-    setSession(s);
+    setSession({ token: s.token, participantId: s.participantId });
   };
 
   const probeChat = useCallback(() => (session ? flow.chatAvailable(campaignId, session) : Promise.resolve(false)), [campaignId, session]);
@@ -195,7 +205,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
           findSimilar={() => flow.findSimilar(campaignId, session, question.id, draft.card!)}
           onEdit={() => setStep("articulate")}
           onSubmit={async (sameAs) => {
-            await flow.submitCard(campaignId, session, question.id, draft.card!, sameAs);
+            keep("card", (await flow.submitCard(campaignId, session, question.id, draft.card!, sameAs)).receipt);
             await refreshMe(session);
             await advance("judge");
           }}
@@ -206,7 +216,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
           judgedBefore={me?.votes ?? 0}
           loadStories={() => flow.nextStories(campaignId, session)}
           vote={async (story, relationship, comment) => {
-            await flow.castVote(campaignId, session, story, relationship, comment);
+            keep("vote", (await flow.castVote(campaignId, session, story, relationship, comment)).receipt);
           }}
           onFinish={() => {
             refreshMe(session)
@@ -220,8 +230,9 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
           campaignId={campaignId}
           card={myCard}
           surveyed={view === "done"}
+          receipts={draft.receipts ?? []}
           onSurvey={async (answer) => {
-            await flow.answerSurvey(campaignId, session, answer);
+            keep("survey", (await flow.answerSurvey(campaignId, session, answer)).receipt);
             await advance("done");
           }}
         />

@@ -16,6 +16,21 @@ export interface Draft {
   question?: string;
   card?: CardContent;
   chat?: string;
+  /** Receipts of this participant's contributions, to verify against the public log. */
+  receipts?: KeptReceipt[];
+}
+
+/** What the log returns with a contribution: enough to check offline that the log holds it. */
+export interface Receipt {
+  index: number;
+  leafHash: string;
+  inclusionProof: string[];
+  checkpoint: string;
+}
+
+export interface KeptReceipt {
+  what: "joined" | "card" | "vote" | "survey";
+  receipt: Receipt;
 }
 
 export interface MyCard extends CardContent {
@@ -47,9 +62,9 @@ const path = (campaignId: string, rest: string) => `/campaigns/${encodeURICompon
 export async function joinCampaign(
   campaignId: string,
   input: { answers: Record<string, string>; invite?: string; externalId?: string },
-): Promise<Session> {
-  const body = await api<{ participant: { id: string }; token: string }>(path(campaignId, "/participants"), { body: input });
-  return { token: body.token, participantId: body.participant.id };
+): Promise<Session & { receipt?: Receipt }> {
+  const body = await api<{ participant: { id: string }; token: string; receipt?: Receipt }>(path(campaignId, "/participants"), { body: input });
+  return { token: body.token, participantId: body.participant.id, ...(body.receipt && { receipt: body.receipt }) };
 }
 
 export const fetchMe = (campaignId: string, session: Session, signal?: AbortSignal) =>
@@ -65,7 +80,7 @@ export const findSimilar = (campaignId: string, session: Session, question: stri
   });
 
 export const submitCard = (campaignId: string, session: Session, question: string, card: CardContent, sameAs?: string) =>
-  api<{ card: MyCard }>(path(campaignId, "/cards"), {
+  api<{ card: MyCard; receipt?: Receipt }>(path(campaignId, "/cards"), {
     token: session.token,
     body: { question, ...card, ...(sameAs !== undefined && { sameAs }) },
   });
@@ -80,7 +95,7 @@ export const castVote = (
   relationship: Relationship,
   comment: string,
 ) =>
-  api(path(campaignId, "/votes"), {
+  api<{ receipt?: Receipt }>(path(campaignId, "/votes"), {
     token: session.token,
     body: {
       from: story.from.id,
@@ -93,7 +108,7 @@ export const castVote = (
   });
 
 export const answerSurvey = (campaignId: string, session: Session, answer: { represented: number; fair: number; comment?: string }) =>
-  api(path(campaignId, "/survey"), { token: session.token, body: answer });
+  api<{ receipt?: Receipt }>(path(campaignId, "/survey"), { token: session.token, body: answer });
 
 export interface ChatTurn {
   chat: string;

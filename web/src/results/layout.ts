@@ -43,13 +43,16 @@ export function computePositions(cytoscape: typeof cytoscapeType, request: Layou
     idealEdgeLength: () => 70,
     nodeRepulsion: () => 6500,
     nodeSeparation: 70,
+    // Values with no kept edge are tiled; leave room for their labels.
+    tilingPaddingHorizontal: 90,
+    tilingPaddingVertical: 30,
   } as cytoscapeType.LayoutOptions).run();
   const positions: Positions = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
   });
   cy.destroy();
-  return spreadOut(positions, request);
+  return request.nodes.length > FULL_QUALITY_MAX ? spreadOut(positions, request) : positions;
 }
 
 /**
@@ -61,9 +64,10 @@ function spreadOut(positions: Positions, request: LayoutRequest): Positions {
   if (points.length < 2) return positions;
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const area = Math.max(1, (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)));
   const meanSize = request.nodes.reduce((sum, n) => sum + n.size, 0) / request.nodes.length;
-  const factor = Math.sqrt((points.length * (3 * meanSize) ** 2) / area);
+  const cell = 3 * meanSize;
+  const area = Math.max(cell, Math.max(...xs) - Math.min(...xs)) * Math.max(cell, Math.max(...ys) - Math.min(...ys));
+  const factor = Math.sqrt((points.length * cell ** 2) / area);
   if (factor <= 1) return positions;
   for (const p of points) {
     p.x *= factor;

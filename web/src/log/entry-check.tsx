@@ -1,0 +1,70 @@
+import { useEffect, useState } from "react";
+import { Loading } from "../components/layout.tsx";
+import { ErrorNotice } from "../components/notice.tsx";
+import { fetchEntries, fetchInclusionProof, type LogLine } from "./log-api.ts";
+import { checkInclusion, decodeBase64, parseVerifierKey, type InclusionCheck } from "./verify.ts";
+
+interface Result {
+  line: LogLine;
+  size: number;
+  check: InclusionCheck;
+}
+
+function Verdict({ ok, yes, no }: { ok: boolean | null; yes: string; no: string }) {
+  if (ok === null) return null;
+  return (
+    <li>
+      <span aria-hidden="true">{ok ? "✓ " : "✗ "}</span>
+      <span className={ok ? undefined : "field-error"}>{ok ? yes : no}</span>
+    </li>
+  );
+}
+
+/** Reads one entry and its inclusion proof from the API, then verifies both in the browser. */
+export function EntryCheck({ index, verifierKey }: { index: number; verifierKey: string }) {
+  const [result, setResult] = useState<Result | null>(null);
+  const [failure, setFailure] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    setResult(null);
+    setFailure(undefined);
+    (async () => {
+      const [{ entries }, proof, key] = await Promise.all([fetchEntries(index, index + 1), fetchInclusionProof(index), parseVerifierKey(verifierKey)]);
+      const line = entries[0];
+      if (!line) throw new Error(`the log has no entry ${index}`);
+      if (!key) throw new Error("the log's verifier key is malformed");
+      if (!proof.checkpoint) throw new Error(`no signed checkpoint of size ${proof.size} was found`);
+      const leaf = decodeBase64(line.leaf) ?? undefined;
+      const check = await checkInclusion({ key, checkpoint: proof.checkpoint, index, leafHash: proof.leafHash, proof: proof.inclusionProof, ...(leaf && { leaf }) });
+      if (live) setResult({ line, size: proof.size, check });
+    })().catch((error: unknown) => live && setFailure(error));
+    return () => {
+      live = false;
+    };
+  }, [index, verifierKey]);
+  if (failure) return <ErrorNotice error={failure} title={`Entry ${index} could not be checked`} />;
+  if (!result) return <Loading label={`Checking entry ${index}`} />;
+  const { line, size, check } = result;
+  const all = check.signed && check.included && check.leafMatches !== false;
+  return (
+    <section aria-labelledby="entry-heading" className="panel">
+      <h2 id="entry-heading" style={{ marginTop: 0 }}>
+        Entry {index}: {line.entry.kind}
+      </h2>
+      <p className={all ? "notice success" : "notice error"} role="status">
+        {all
+          ? `Verified in your browser: entry ${index} is in the log's signed tree of ${size.toLocaleString("en")} entries.`
+          : `Entry ${index} did NOT verify.`}
+      </p>
+      <ul className="plain-list small">
+        <Verdict ok={check.leafMatches} yes="The entry's bytes hash to its leaf hash." no="The entry's bytes do not hash to the leaf hash given." />
+        <Verdict ok={check.included} yes="The inclusion proof leads from the leaf to the checkpoint's tree head." no="The inclusion proof does not lead to the checkpoint's tree head." />
+        <Verdict ok={check.signed} yes="The checkpoint carries a valid signature of the log's key." no="The checkpoint's signature does not verify with the log's key." />
+      </ul>
+      <details open>
+        <summary>The entry</summary>
+        <pre className="mono small" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{JSON.stringify(line.entry, null, 2)}</pre>
+      </details>
+    </section>
+  );
+}
