@@ -95,8 +95,11 @@ describe("polyphony CLI", () => {
       expect(graph.method).toBe("polyphony");
       const total = graph.values.reduce((s: number, v: { score: number }) => s + v.score, 0);
       expect(total).toBeCloseTo(1, 9);
+      // Each context ranks every value; it lists those judged in it, and the rest share one score.
       for (const context of graph.contexts) {
-        expect(context.values.reduce((s: number, v: { score: number }) => s + v.score, 0)).toBeCloseTo(1, 9);
+        const listed = context.values.reduce((s: number, v: { score: number }) => s + v.score, 0);
+        expect(listed + context.unjudged.count * context.unjudged.score).toBeCloseTo(1, 9);
+        expect(context.values.length + context.unjudged.count).toBe(graph.values.length);
       }
       expect(graph.contexts).toHaveLength(13);
       expect(graph.edges.some((e: { groups?: { of: number } }) => e.groups?.of === 4)).toBe(true);

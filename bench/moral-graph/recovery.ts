@@ -27,3 +27,22 @@ export function correlateWithWisdom(cards: Int32Array, score: (card: number) => 
   }
   return sxy / Math.sqrt(sxx * syy);
 }
+
+/**
+ * The mean over contexts of Spearman's correlation between a context's scores and the latent
+ * wisdom, each over the cards judged in that context (contexts with fewer than 3 such cards skipped).
+ */
+export function correlatePerContext(
+  judged: readonly Int32Array[],
+  score: (context: number, card: number) => number,
+  wisdom: Float64Array,
+): number {
+  let sum = 0;
+  let counted = 0;
+  judged.forEach((cards, c) => {
+    if (cards.length < 3) return;
+    sum += correlateWithWisdom(cards, (card) => score(c, card), wisdom);
+    counted++;
+  });
+  return sum / counted;
+}

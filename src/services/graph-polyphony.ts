@@ -45,9 +45,11 @@ function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c:
 }
 
 /**
- * The `polyphony` graph: per context, values best first with scores that sum to 1 and bootstrap
- * intervals; edges kept on the lower bound of their upgrade share; contested cycles; and, with
- * groups, how many groups endorse each edge.
+ * The `polyphony` graph: values best first by their score on the pooled graph, each with its
+ * per-context breakdown; per context, the values judged there best first with bootstrap
+ * intervals, and the score every other value holds there (each context ranks all values, so its
+ * listed scores plus the unjudged ones sum to 1); edges kept on the lower bound of their upgrade
+ * share; contested cycles; and, with groups, how many groups endorse each edge.
  */
 export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpec | undefined }) {
   const { table, cardIds, contextIds } = input.votes;
@@ -75,6 +77,7 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
         weight: ctx.weight,
         keptEdges: ctx.keptEdges,
         values,
+        unjudged: { count: table.cardCount - ctx.cards.length, score: ctx.baseline },
         contested: ctx.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
       };
     });
@@ -95,11 +98,16 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
       prior: used.prior,
       credibleMass: used.credibleMass,
       threshold: used.threshold,
+      pooling: used.pooling,
       damping: used.damping,
       bootstrap: used.bootstrap ?? null,
       groupBy: options.groups?.key ?? null,
     },
     values,
+    overall: {
+      keptEdges: graph.overall.keptEdges,
+      contested: graph.overall.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
+    },
     contexts,
     edges: presentEdges(graph, input, contextName),
     contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: Array.from(c.cards, (i) => cardIds[i]!) })),

@@ -2,7 +2,8 @@ import { rankContext, createRankScratch, type ContextLayout } from "./context-la
 import type { PageRankOptions } from "./pagerank.ts";
 import type { EdgeCounts } from "./polyphony-edges.ts";
 import { createRandom } from "./prng.ts";
-import type { ShareIntervals } from "./share-interval.ts";
+import type { PooledCounts } from "./pooled-edges.ts";
+import type { PooledShareIntervals } from "./pooled-interval.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
 
 /** Type-7 quantile (Hyndman & Fan 1996; numpy's default) of a sorted sample. */
@@ -15,32 +16,35 @@ function interpolateQuantile(sorted: Float64Array, q: number): number {
 
 /**
  * Bootstrap over participants (Efron & Tibshirani 1993, ch. 6): draws participants with
- * replacement, recounts every edge with each participant weighted by how often they were drawn,
- * re-derives kept edges and weights from the same posterior, and reranks every context over the
- * same cards. Returns the 10% and 90% quantiles of each card's score per context, indexed like
- * `layout.cards`. Memory: layout.cards.length × samples doubles.
+ * replacement, recounts every edge (and its pooled pair) with each participant weighted by how
+ * often they were drawn, re-derives kept edges and weights from the same posterior, and reranks
+ * every context over the same cards. Returns the 10% and 90% quantiles of each judged card's score
+ * per context, indexed like `layout.cards`. Memory: layout.cards.length × samples doubles.
  */
 export function bootstrapScores(
   table: VoteTable,
   counts: EdgeCounts,
+  pooled: PooledCounts,
   layout: ContextLayout,
-  intervals: ShareIntervals,
+  intervals: PooledShareIntervals,
   threshold: number,
   pagerank: PageRankOptions,
-  samples: number,
-  seed: number,
+  { samples, seed }: { readonly samples: number; readonly seed: number },
 ): { low: Float64Array; high: Float64Array } {
   const random = createRandom(seed);
   const participants = table.participantCount;
   const drawn = new Int32Array(participants);
   const support = new Int32Array(counts.count);
   const against = new Int32Array(counts.count);
+  const pooledSupport = new Int32Array(pooled.count);
+  const pooledAgainst = new Int32Array(pooled.count);
   const lower = new Float64Array(counts.count);
   const positions = layout.cards.length;
   const draws = new Float64Array(positions * samples);
   const local = new Float64Array(positions);
   const scratch = createRankScratch(layout);
   const contexts = layout.cardStart.length - 1;
+  const { ofEdge } = pooled;
   for (let s = 0; s < samples; s++) {
     drawn.fill(0);
     for (let k = 0; k < participants; k++) drawn[Math.floor(random() * participants)]!++;
@@ -51,15 +55,19 @@ export function bootstrapScores(
       const w = drawn[table.participant[i]!]!;
       if (e < 0 || w === 0) continue;
       const rel = table.relationship[i];
-      if (rel === UPGRADE) {
-        support[e]! += w;
-        const r = counts.voteReverse[i]!;
-        if (r >= 0) against[r]! += w;
-      } else if (rel === NO_UPGRADE) {
-        against[e]! += w;
-      }
+      if (rel === UPGRADE) support[e]! += w;
+      else if (rel === NO_UPGRADE) against[e]! += w;
     }
-    for (let e = 0; e < counts.count; e++) lower[e] = intervals.lower(support[e]!, against[e]!);
+    pooledSupport.fill(0);
+    pooledAgainst.fill(0);
+    for (let e = 0; e < counts.count; e++) {
+      pooledSupport[ofEdge[e]!]! += support[e]!;
+      pooledAgainst[ofEdge[e]!]! += against[e]!;
+    }
+    for (let e = 0; e < counts.count; e++) {
+      const p = ofEdge[e]!;
+      lower[e] = intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
+    }
     for (let c = 0; c < contexts; c++) {
       const first = layout.cardStart[c]!;
       const out = local.subarray(first, layout.cardStart[c + 1]!);

@@ -1,11 +1,19 @@
 import type { EdgeCounts } from "./polyphony-edges.ts";
-import { createPageRankScratch, rankPages, type PageRankOptions, type PageRankScratch } from "./pagerank.ts";
+import {
+  createPageRankScratch,
+  rankPages,
+  type PageRankOptions,
+  type PageRankRun,
+  type PageRankScratch,
+} from "./pagerank.ts";
 
 /**
- * Each context's cards (those in its votes) numbered locally, and every edge's endpoints in its
- * context's numbering. Cards of context c are `cards[cardStart[c] .. cardStart[c + 1])`, ascending.
+ * Each context's judged cards (those in its votes) numbered locally, and every edge's endpoints in
+ * its context's numbering. Cards of context c are `cards[cardStart[c] .. cardStart[c + 1])`,
+ * ascending; the other cards of the table take part in c's ranking without being numbered.
  */
 export interface ContextLayout {
+  readonly cardCount: number;
   readonly cardStart: Int32Array;
   readonly cards: Int32Array;
   readonly localFrom: Int32Array;
@@ -49,7 +57,7 @@ export function layOutContexts(edges: EdgeCounts, cardCount: number, contextCoun
       localTo[e] = localOf[to[e]!]!;
     }
   }
-  return { cardStart, cards, localFrom, localTo, contextStart, maxEdges };
+  return { cardCount, cardStart, cards, localFrom, localTo, contextStart, maxEdges };
 }
 
 /** Buffers for {@link rankContext}, reused across contexts and bootstrap samples. */
@@ -71,8 +79,10 @@ export function createRankScratch(layout: ContextLayout): RankScratch {
 }
 
 /**
- * Ranks context c's cards by PageRank over its kept edges (lower bound > threshold), each
- * weighted by its lower bound. Writes local scores into `out` and returns rounds and edges used.
+ * Ranks every card of the table in context c by PageRank over c's kept edges (lower bound >
+ * threshold), each weighted by its lower bound. The node set is all cards, whatever the votes, so
+ * the teleport share 1/N never moves. Writes the judged cards' scores into `out` (local order)
+ * and returns rounds, edges used and the score of each card nobody judged in c.
  */
 export function rankContext(
   c: number,
@@ -82,7 +92,7 @@ export function rankContext(
   options: PageRankOptions,
   scratch: RankScratch,
   out: Float64Array,
-): { iterations: number; keptEdges: number } {
+): PageRankRun & { keptEdges: number } {
   const { from, to, weight } = scratch;
   let m = 0;
   for (let e = layout.contextStart[c]!; e < layout.contextStart[c + 1]!; e++) {
@@ -95,6 +105,7 @@ export function rankContext(
     }
   }
   const nodeCount = layout.cardStart[c + 1]! - layout.cardStart[c]!;
-  const iterations = rankPages({ nodeCount, edgeCount: m, from, to, weight }, options, out, scratch.pagerank);
-  return { iterations, keptEdges: m };
+  const isolatedCount = layout.cardCount - nodeCount;
+  const run = rankPages({ nodeCount, isolatedCount, edgeCount: m, from, to, weight }, options, out, scratch.pagerank);
+  return { ...run, keptEdges: m };
 }

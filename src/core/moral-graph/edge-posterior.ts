@@ -1,5 +1,7 @@
 import type { EdgeCounts } from "./polyphony-edges.ts";
 import type { EdgeGroupFigures } from "./polyphony-types.ts";
+import type { PooledCounts } from "./pooled-edges.ts";
+import type { PooledShareIntervals } from "./pooled-interval.ts";
 import type { BetaPrior, ShareIntervals } from "./share-interval.ts";
 
 export interface EdgePosterior {
@@ -10,28 +12,61 @@ export interface EdgePosterior {
   readonly contested: Uint8Array;
 }
 
+/** Mean and equal-tailed bounds of row e's upgrade share. */
+interface RowShare {
+  mean(e: number): number;
+  lower(e: number): number;
+  upper(e: number): number;
+}
+
 /**
- * Summarizes each edge's upgrade share by its Beta posterior; keeps it when the lower bound
- * clears the threshold, and flags it contested when both directions were judged and the
- * interval still contains the threshold.
+ * Keeps a row when its lower bound clears the threshold, and flags it contested when both
+ * directions were judged and the interval still contains the threshold.
  */
-export function summarizeEdges(counts: EdgeCounts, intervals: ShareIntervals, threshold: number): EdgePosterior {
-  const n = counts.count;
-  const mean = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const upper = new Float64Array(n);
-  const kept = new Uint8Array(n);
-  const contested = new Uint8Array(n);
-  for (let e = 0; e < n; e++) {
-    const s = counts.support[e]!;
-    const a = counts.against[e]!;
-    mean[e] = intervals.mean(s, a);
-    lower[e] = intervals.lower(s, a);
-    upper[e] = intervals.upper(s, a);
+function summarizeRows(count: number, reverse: Int32Array, share: RowShare, threshold: number): EdgePosterior {
+  const mean = new Float64Array(count);
+  const lower = new Float64Array(count);
+  const upper = new Float64Array(count);
+  const kept = new Uint8Array(count);
+  const contested = new Uint8Array(count);
+  for (let e = 0; e < count; e++) {
+    mean[e] = share.mean(e);
+    lower[e] = share.lower(e);
+    upper[e] = share.upper(e);
     if (lower[e]! > threshold) kept[e] = 1;
-    if (counts.reverse[e]! >= 0 && lower[e]! <= threshold && threshold <= upper[e]!) contested[e] = 1;
+    if (reverse[e]! >= 0 && lower[e]! <= threshold && threshold <= upper[e]!) contested[e] = 1;
   }
   return { mean, lower, upper, kept, contested };
+}
+
+/** Each context edge's share, partially pooled with the same ordered pair in other contexts. */
+export function summarizeEdges(
+  counts: EdgeCounts,
+  pooled: PooledCounts,
+  intervals: PooledShareIntervals,
+  threshold: number,
+): EdgePosterior {
+  const { support, against } = counts;
+  const { ofEdge } = pooled;
+  const S = (e: number) => pooled.support[ofEdge[e]!]!;
+  const A = (e: number) => pooled.against[ofEdge[e]!]!;
+  const share = {
+    mean: (e: number) => intervals.mean(S(e), A(e), support[e]!, against[e]!),
+    lower: (e: number) => intervals.lower(S(e), A(e), support[e]!, against[e]!),
+    upper: (e: number) => intervals.upper(S(e), A(e), support[e]!, against[e]!),
+  };
+  return summarizeRows(counts.count, counts.reverse, share, threshold);
+}
+
+/** Each ordered pair's share over all contexts: Beta(α + S, β + A). */
+export function summarizePooled(pooled: PooledCounts, intervals: ShareIntervals, threshold: number): EdgePosterior {
+  const { support, against } = pooled;
+  const share = {
+    mean: (e: number) => intervals.mean(support[e]!, against[e]!),
+    lower: (e: number) => intervals.lower(support[e]!, against[e]!),
+    upper: (e: number) => intervals.upper(support[e]!, against[e]!),
+  };
+  return summarizeRows(pooled.count, pooled.reverse, share, threshold);
 }
 
 /**

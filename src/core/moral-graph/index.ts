@@ -16,7 +16,10 @@ export { scorePolyphony } from "./polyphony.ts";
 export { POLYPHONY_DEFAULTS, resolvePolyphonyOptions } from "./polyphony-options.ts";
 export type * from "./polyphony-types.ts";
 export { countEdges, type EdgeCounts } from "./polyphony-edges.ts";
-export { summarizeEdges, summarizeGroups, type EdgePosterior } from "./edge-posterior.ts";
+export { summarizeEdges, summarizeGroups, summarizePooled, type EdgePosterior } from "./edge-posterior.ts";
+export { poolEdges, type PooledCounts } from "./pooled-edges.ts";
+export { createPooledIntervals, type PooledShareIntervals } from "./pooled-interval.ts";
+export { rankPooled } from "./rank-pooled.ts";
 export {
   layOutContexts,
   rankContext,
@@ -31,10 +34,11 @@ export {
   rankPages,
   createPageRankScratch,
   type PageRankOptions,
+  type PageRankRun,
   type PageRankScratch,
   type WeightedGraph,
 } from "./pagerank.ts";
-export { createAdjacency, findStrongComponents, type Adjacency } from "./scc.ts";
+export { createAdjacency, findStrongComponents, listCycles, type Adjacency } from "./scc.ts";
 export { findPairRuns, type PairRuns } from "./pair-runs.ts";
 export { sortVotesByPair, type SortedVotes } from "./sorted-votes.ts";
 export { createRandom } from "./prng.ts";

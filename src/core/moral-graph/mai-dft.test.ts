@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexVotes } from "./index-votes.ts";
 import { scoreMai2023 } from "./mai-2023.ts";
+import { scorePolyphony } from "./polyphony.ts";
 import type { Relationship } from "./types.ts";
 
 // The Meaning Alignment Institute's 2023 Democratic Fine-Tuning deliberation (meaningalignment/mge,
@@ -55,5 +56,39 @@ describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
     let sum = 0;
     for (const s of graph.score) sum += s;
     expect(sum).toBeCloseTo(0.44230646226529446, 12);
+  });
+});
+
+// No independent reference exists for polyphony on these data: the edge counts pin this
+// implementation's output, and the check against the formulas is that the pooled ranking agrees
+// with mai-2023 on the four values it ranks first.
+describe.skipIf(!present)("scorePolyphony on MAI's DFT deliberation", () => {
+  const edges = present ? (JSON.parse(readFileSync(edgeFile, "utf8")) as DftEdge[]) : [];
+  const indexed = indexVotes(
+    edges.map((e) => ({
+      participant: String(e.userId),
+      from: String(e.fromId),
+      to: String(e.toId),
+      context: e.contextId,
+      relationship: e.relationship,
+    })),
+  );
+  const graph = scorePolyphony(indexed.table);
+
+  it("keeps about half of the judged edges, in every context's ranking of all 81 cards", () => {
+    let kept = 0;
+    for (const k of graph.edges.kept) kept += k;
+    expect([graph.edges.count, kept, graph.pooled.count, graph.overall.keptEdges]).toEqual([158, 84, 152, 79]);
+    for (const ctx of [...graph.contexts, graph.overall]) {
+      expect(ctx.byCard).toHaveLength(81);
+      expect(ctx.byCard.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    }
+  });
+
+  it("ranks first the four values mai-2023 ranks first", () => {
+    const top = Array.from(graph.overall.cards.subarray(0, 4), (c) => indexed.cardIds[c]);
+    expect(top).toEqual(["298", "289", "303", "234"]);
+    const mai = scoreMai2023(indexed.table);
+    expect(Array.from(mai.nodes.subarray(0, 4), (c) => indexed.cardIds[c])).toEqual(top);
   });
 });

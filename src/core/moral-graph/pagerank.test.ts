@@ -40,6 +40,30 @@ describe("rankPages", () => {
     expect(Array.from(rank(graphOf(4, [])))).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
+  it("tracks isolated nodes as one number, exactly as if they were listed", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.integer({ min: 0, max: 5 }),
+            fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.double({ min: 0.01, max: 5, noNaN: true })), {
+              maxLength: 12,
+            }),
+          ),
+        ),
+        ([n, isolated, edges]) => {
+          const listed = rank(graphOf(n + isolated, edges));
+          const short = new Float64Array(n);
+          const run = rankPages({ ...graphOf(n, edges), isolatedCount: isolated }, options, short);
+          for (let v = 0; v < n; v++) expect(Math.abs(short[v]! - listed[v]!)).toBeLessThan(1e-12);
+          for (let v = n; v < n + isolated; v++) expect(Math.abs(run.isolatedScore - listed[v]!)).toBeLessThan(1e-12);
+          if (isolated === 0) expect(run.isolatedScore).toBe(0);
+        },
+      ),
+    );
+  });
+
   it("returns a fixed point of the PageRank equations that sums to 1", () => {
     const scratch = createPageRankScratch();
     fc.assert(

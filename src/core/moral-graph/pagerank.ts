@@ -1,6 +1,11 @@
 /** A weighted directed graph over nodes 0..nodeCount−1, edges as parallel columns. */
 export interface WeightedGraph {
   readonly nodeCount: number;
+  /**
+   * Further nodes without any edge, left unnumbered: they teleport and take teleport like the
+   * others, and all end with one score. Default 0.
+   */
+  readonly isolatedCount?: number;
   readonly edgeCount: number;
   readonly from: Int32Array;
   readonly to: Int32Array;
@@ -12,6 +17,12 @@ export interface PageRankOptions {
   /** Stop once the L1 change of one round is below this. */
   readonly tolerance: number;
   readonly maxIterations: number;
+}
+
+export interface PageRankRun {
+  readonly iterations: number;
+  /** The score of each isolated node (0 when there are none). */
+  readonly isolatedScore: number;
 }
 
 /** Buffers reused across calls so that repeated ranking (bootstrap) allocates nothing. */
@@ -37,44 +48,51 @@ function ensureCapacity(scratch: PageRankScratch, nodes: number, edges: number):
 
 /**
  * Weighted PageRank by power iteration (Page, Brin, Motwani & Winograd 1999): each round
- * x'(v) = (1 − d)/n + d·(Σ_{u→v} x(u)·w(u,v)/W(u) + D/n), with W(u) the out-weight of u and D the
- * rank held by nodes without out-edges, which is spread uniformly (as networkx.pagerank does).
- * Writes the scores, which sum to 1, into `out` and returns the number of rounds.
+ * x'(v) = (1 − d)/N + d·(Σ_{u→v} x(u)·w(u,v)/W(u) + D/N), with N all nodes, W(u) the out-weight
+ * of u and D the rank held by nodes without out-edges, which is spread uniformly (as
+ * networkx.pagerank does). Isolated nodes start equal and receive equal rank every round, so one
+ * number tracks all of them exactly: the cost is that of the numbered nodes and edges alone.
+ * Writes the scores, which sum to 1 with the isolated ones, into `out`.
  */
 export function rankPages(
   graph: WeightedGraph,
   options: PageRankOptions,
   out: Float64Array,
   scratch: PageRankScratch = createPageRankScratch(),
-): number {
+): PageRankRun {
   const n = graph.nodeCount;
+  const isolated = graph.isolatedCount ?? 0;
+  const total = n + isolated;
   const m = graph.edgeCount;
-  if (n === 0) return 0;
+  if (total === 0) return { iterations: 0, isolatedScore: 0 };
   ensureCapacity(scratch, n, m);
   const { from, to, weight } = graph;
   const outWeight = scratch.outWeight.subarray(0, n).fill(0);
   for (let e = 0; e < m; e++) outWeight[from[e]!]! += weight[e]!;
   const share = scratch.share;
   for (let e = 0; e < m; e++) share[e] = weight[e]! / outWeight[from[e]!]!;
-  let rank = scratch.rank.subarray(0, n).fill(1 / n);
+  let rank = scratch.rank.subarray(0, n).fill(1 / total);
   let next = scratch.next.subarray(0, n);
+  let alone = 1 / total;
   const d = options.damping;
   let rounds = 0;
   while (rounds < options.maxIterations) {
     rounds++;
-    let dangling = 0;
+    let dangling = isolated * alone;
     for (let v = 0; v < n; v++) if (outWeight[v] === 0) dangling += rank[v]!;
-    next.fill((1 - d) / n + (d * dangling) / n);
+    const base = (1 - d) / total + (d * dangling) / total;
+    next.fill(base);
     for (let e = 0; e < m; e++) next[to[e]!]! += d * rank[from[e]!]! * share[e]!;
-    let change = 0;
+    let change = isolated * Math.abs(base - alone);
     for (let v = 0; v < n; v++) change += Math.abs(next[v]! - rank[v]!);
     const swap = rank;
     rank = next;
     next = swap;
+    alone = base;
     if (change < options.tolerance) break;
   }
-  let total = 0;
-  for (let v = 0; v < n; v++) total += rank[v]!;
-  for (let v = 0; v < n; v++) out[v] = rank[v]! / total;
-  return rounds;
+  let sum = isolated * alone;
+  for (let v = 0; v < n; v++) sum += rank[v]!;
+  for (let v = 0; v < n; v++) out[v] = rank[v]! / sum;
+  return { iterations: rounds, isolatedScore: isolated > 0 ? alone / sum : 0 };
 }

@@ -19,16 +19,17 @@ export interface EdgeCounts {
   readonly contextStart: Int32Array;
   readonly contextVotes: Int32Array;
   readonly contextParticipants: Int32Array;
-  /** Edge of vote i's own direction (−1 for self-votes) and of the opposite one (−1 if none). */
+  /** Edge of vote i's own direction (−1 for self-votes). */
   readonly voteEdge: Int32Array;
-  readonly voteReverse: Int32Array;
   readonly selfVotes: number;
 }
 
 /**
  * Buckets votes by (context, lower card, higher card) with one radix sort, then reads both
  * directions of each unordered pair off one run: support(a→b) = upgrades on a→b, against(a→b) =
- * no-upgrades on a→b + upgrades on b→a. A direction becomes an edge when someone judged it.
+ * no-upgrades on a→b. An upgrade on b→a is evidence for b→a, not against a→b: each direction
+ * stands on its own, so a vote can only strengthen the edge it names. A direction becomes an edge
+ * when someone judged it; both directions are linked through `reverse`.
  */
 export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, groupCount: number): EdgeCounts {
   const n = table.length;
@@ -48,7 +49,6 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
   const groupSupport = groupOf ? new Int32Array(edgeCount * groupCount) : undefined;
   const groupAgainst = groupOf ? new Int32Array(edgeCount * groupCount) : undefined;
   const voteEdge = new Int32Array(n).fill(-1);
-  const voteReverse = new Int32Array(n).fill(-1);
   const contextVotes = new Int32Array(table.contextCount);
   const contextParticipants = new Int32Array(table.contextCount);
   const lastContextOf = new Int32Array(table.participantCount).fill(-1);
@@ -93,18 +93,17 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
     rowOf[0] = rowOf[1] = -1;
     for (let d = 0; d < 2; d++) {
       if (up[d]! + no[d]! + unsure[d]! === 0) continue;
-      const o = 1 - d;
       rowOf[d] = edge;
       e.context[edge] = c;
       e.from[edge] = d === 0 ? a : b;
       e.to[edge] = d === 0 ? b : a;
       e.support[edge] = up[d]!;
-      e.against[edge] = no[d]! + up[o]!;
+      e.against[edge] = no[d]!;
       e.notSure[edge] = unsure[d]!;
       if (groupSupport && groupAgainst) {
         for (let g = 0; g < groupCount; g++) {
           groupSupport[edge * groupCount + g] = groupUp[2 * g + d]!;
-          groupAgainst[edge * groupCount + g] = groupNo[2 * g + d]! + groupUp[2 * g + o]!;
+          groupAgainst[edge * groupCount + g] = groupNo[2 * g + d]!;
         }
       }
       edge++;
@@ -116,7 +115,6 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
     for (let q = k; q < end; q++) {
       const d = 1 - sorted.forward[q]!;
       voteEdge[order[q]!] = rowOf[d]!;
-      voteReverse[order[q]!] = rowOf[1 - d]!;
     }
   }
 
@@ -132,7 +130,6 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
     contextVotes,
     contextParticipants,
     voteEdge,
-    voteReverse,
     selfVotes: runs.selfVotes,
   };
 }

@@ -4,8 +4,9 @@ import type { VoteTable } from "./types.ts";
 
 export const POLYPHONY_DEFAULTS = {
   prior: { alpha: 1, beta: 1 },
-  credibleMass: 0.8,
+  credibleMass: 0.5,
   threshold: 0.5,
+  pooling: 2,
   damping: 0.85,
   tolerance: 1e-12,
   maxIterations: 1000,
@@ -16,7 +17,7 @@ const isIn = (x: number, lo: number, hi: number) => Number.isFinite(x) && x >= l
 /** Fills in defaults and rejects options the scoring cannot honour. */
 export function resolvePolyphonyOptions(table: VoteTable, options: PolyphonyOptions): ResolvedPolyphonyOptions {
   const resolved = { ...POLYPHONY_DEFAULTS, ...options };
-  const { prior, credibleMass, threshold, damping, tolerance, maxIterations, groups, bootstrap } = resolved;
+  const { prior, credibleMass, threshold, pooling, damping, tolerance, maxIterations, groups, bootstrap } = resolved;
   if (!(prior.alpha > 0 && prior.beta > 0 && Number.isFinite(prior.alpha + prior.beta))) {
     throw invalid("prior", "prior alpha and beta must be positive and finite");
   }
@@ -24,6 +25,7 @@ export function resolvePolyphonyOptions(table: VoteTable, options: PolyphonyOpti
     throw invalid("credibleMass", "credibleMass must lie strictly between 0 and 1");
   }
   if (!isIn(threshold, 0, 1)) throw invalid("threshold", "threshold must lie in [0, 1]");
+  if (!(pooling >= 0 && Number.isFinite(pooling))) throw invalid("pooling", "pooling must be finite and not negative");
   if (!(isIn(damping, 0, 1) && damping < 1)) throw invalid("damping", "damping must lie in [0, 1)");
   if (!(tolerance > 0)) throw invalid("tolerance", "tolerance must be positive");
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) {

@@ -74,3 +74,14 @@ export function findStrongComponents(graph: Adjacency): { component: Int32Array;
   }
   return { component, count };
 }
+
+/**
+ * The nodes of each strongly connected component with more than one node (a cycle of kept
+ * edges), each ascending; `names[v]` replaces node v when given.
+ */
+export function listCycles(nodeCount: number, from: Int32Array, to: Int32Array, names?: Int32Array): Int32Array[] {
+  const { component, count } = findStrongComponents(createAdjacency(nodeCount, from, to));
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let v = 0; v < nodeCount; v++) members[component[v]!]!.push(names ? names[v]! : v);
+  return members.filter((m) => m.length > 1).map((m) => Int32Array.from(m).sort());
+}
