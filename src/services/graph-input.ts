@@ -62,7 +62,8 @@ export async function loadGraphInput(db: Queryable, campaignId: string, options:
   const cards = new Map(all.filter((c) => c.mergedInto === null).map((c) => [c.id, c]));
   return {
     campaign,
-    votes: indexVotes([...latest.values()], { contexts: campaign.contexts.map((c) => c.id) }),
+    // Every active card is a node, voted on or not, so a first vote never changes the node set.
+    votes: indexVotes([...latest.values()], { cards: [...cards.keys()], contexts: campaign.contexts.map((c) => c.id) }),
     cards,
     contextName: new Map(campaign.contexts.map((c) => [c.id, c.name])),
   };
