@@ -32,13 +32,13 @@ export interface TestApi {
   ): Promise<{ status: number; body: any; type: string; headers: Headers }>;
 }
 
-/** The API over a real store, with a researcher token ready. */
-export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder } = {}): Promise<TestApi> {
+/** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
+export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array } = {}): Promise<TestApi> {
   const clock = steppingClock();
   const deps: ServiceDeps = {
     store,
     clock,
-    log: createTestLog(store, clock),
+    log: createTestLog(store, clock, providers.logSeed),
     llm: providers.llm,
     embedder: async () => {
       if (!providers.embedder) throw new Error("this test gave no embedder");

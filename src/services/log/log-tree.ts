@@ -62,11 +62,19 @@ export class LogTree {
       if (row.n === 0) return;
       const hashes = row.hashes;
       const contiguous = Number(row.first) === from && Number(row.last) === from + row.n - 1;
-      if (!contiguous || hashes.length !== row.n * HASH_SIZE) {
-        throw new PolyphonyError("internal", `the log's entries are not contiguous after index ${from}: an entry is missing`);
-      }
+      if (!contiguous || hashes.length !== row.n * HASH_SIZE) throw await this.#describeGap(from);
       for (let at = 0; at < hashes.length; at += HASH_SIZE) this.#tree.append(hashes.subarray(at, at + HASH_SIZE));
       if (row.n < CHUNK) return;
     }
+  }
+
+  /** Names the first missing index at or after `from`: the stored entries were tampered with. */
+  async #describeGap(from: number): Promise<PolyphonyError> {
+    const result = await this.#db.execute(sql`
+      SELECT index FROM log_entries WHERE index >= ${from} ORDER BY index LIMIT ${CHUNK}`);
+    const found = rowsOf<{ index: string | number }>(result).map((r) => Number(r.index));
+    const missing = found.findIndex((index, i) => index !== from + i);
+    const at = from + (missing < 0 ? found.length : missing);
+    return new PolyphonyError("internal", `the log's entries are not contiguous: entry ${at} is missing`);
   }
 }
