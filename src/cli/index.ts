@@ -4,8 +4,10 @@ import { registerCardCommands } from "./commands/cards.ts";
 import { registerEraseCommand } from "./commands/erase.ts";
 import { registerGraphCommands } from "./commands/graph.ts";
 import { registerImportCommands } from "./commands/import.ts";
+import { registerLogCommands } from "./commands/log.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTokenCommands } from "./commands/token.ts";
+import { registerWitnessCommands } from "./commands/witness.ts";
 import { reportError } from "./output.ts";
 
 /** Builds the `polyphony` command tree. */
@@ -22,6 +24,8 @@ export function createProgram(): Command {
   registerCardCommands(program);
   registerImportCommands(program);
   registerGraphCommands(program);
+  registerLogCommands(program);
+  registerWitnessCommands(program);
   registerEraseCommand(program);
   return program;
 }

@@ -21,8 +21,23 @@ export function emit(options: GlobalOptions, value: unknown, human: () => string
   else say(human());
 }
 
+/** Thrown by a command that has printed its verdict (a failed verification) and exits with `status`. */
+export class CommandFailed extends Error {
+  readonly status: number;
+
+  constructor(message: string, status = 1) {
+    super(message);
+    this.name = "CommandFailed";
+    this.status = status;
+  }
+}
+
 /** Exit status for an error: 2 for bad input, 1 for everything else. */
 export function reportError(error: unknown): number {
+  if (error instanceof CommandFailed) {
+    say(`polyphony: ${error.message}`);
+    return error.status;
+  }
   if (error instanceof PolyphonyError) {
     const where = error.field ? ` (${error.field})` : "";
     say(`polyphony: ${error.message}${where}`);
