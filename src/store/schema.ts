@@ -302,3 +302,4 @@ export const moderationActions = pgTable(
 );
 
 export * from "./log-schema.ts";
+export * from "./witness-schema.ts";
