@@ -1,119 +1,20 @@
-import cytoscape, { type Core, type StylesheetJson } from "cytoscape";
+import cytoscape, { type Core } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useRef, useState } from "react";
 import { LARGE_GRAPH as LARGE, type DrawnGraph } from "./graph-data.ts";
-import { computePositions, layoutRequestOf, type LayoutRequest, type Positions } from "./layout.ts";
+import { fitGently, LABELLED, NAMED_AT_ANY_ZOOM, scaleLabels, shorten, styles } from "./graph-style.ts";
+import { layOut, nextFrame } from "./run-layout.ts";
+import { layoutRequestOf, type Positions } from "./positions.ts";
 
 cytoscape.use(fcose);
 
-/** Lays the graph out in a worker, so the page stays responsive; in the page itself if workers fail. */
-function layOut(request: LayoutRequest): Promise<Positions> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { type: "module" });
-    } catch {
-      resolve(computePositions(cytoscape, request));
-      return;
-    }
-    const fallback = () => {
-      worker.terminate();
-      resolve(computePositions(cytoscape, request));
-    };
-    worker.onmessage = (event: MessageEvent<{ positions?: Positions }>) => {
-      worker.terminate();
-      if (event.data.positions) resolve(event.data.positions);
-      else fallback();
-    };
-    worker.onerror = fallback;
-    worker.postMessage(request);
-  });
-}
-
-/** In large graphs only the best-scored values carry a label; the chosen value and its neighbours always do. */
-const LABELLED = 150;
-const LABEL_CHARS = 34;
-
+/** Elements go in this many at a time, a frame apart, so that no single task holds the page. */
 const CHUNK = 300;
-/** The best-scored values are named at a readable size however far the graph is zoomed out. */
-const NAMED_AT_ANY_ZOOM = 20;
-const LABEL_PX = 12;
-
-/** Gives the always-named values a label of constant on-screen size (a style bypass on a few nodes). */
-function scaleLabels(cy: Core) {
-  const zoom = cy.zoom();
-  const size = Math.max(LABEL_PX, LABEL_PX / zoom);
-  cy.batch(() => {
-    cy.nodes(".top, .named").style({ "font-size": size, "text-margin-y": 3 / Math.min(zoom, 1), "min-zoomed-font-size": 0 });
-    cy.nodes(".was-named").not(".top, .named").removeStyle("font-size text-margin-y min-zoomed-font-size");
-  });
-}
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function fitGently(cy: Core) {
-  cy.fit(undefined, 24);
-  if (cy.zoom() > FIT_MAX_ZOOM) {
-    cy.zoom(FIT_MAX_ZOOM);
-    cy.center();
-  }
-}
-
-const shorten = (title: string) => (title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : title);
-/** A graph of a few values is not blown up to fill the frame. */
-const FIT_MAX_ZOOM = 1.25;
-
-function styles(large: boolean): StylesheetJson {
-  return [
-    {
-      selector: "node",
-      style: {
-        width: "data(size)",
-        height: "data(size)",
-        "background-color": "#3b6fd8",
-        "background-opacity": 0.85,
-        label: "data(label)",
-        "font-size": 11,
-        color: "#1b1d21",
-        "text-valign": "bottom",
-        "text-margin-y": 3,
-        "min-zoomed-font-size": large ? 10 : 7,
-        "text-background-color": "#ffffff",
-        "text-background-opacity": 0.75,
-        "text-background-padding": "1px",
-      },
-    },
-    {
-      selector: "edge",
-      style: {
-        width: "data(width)",
-        "line-color": "#97a0af",
-        "target-arrow-color": "#97a0af",
-        "target-arrow-shape": large ? "none" : "triangle",
-        "mid-target-arrow-shape": large ? "triangle" : "none",
-        "mid-target-arrow-color": "#97a0af",
-        "arrow-scale": 0.9,
-        "curve-style": large ? "haystack" : "straight",
-        opacity: 0.75,
-      },
-    },
-    { selector: "edge.contested", style: { "line-style": "dashed", "line-color": "#c2410c", "target-arrow-color": "#c2410c", "mid-target-arrow-color": "#c2410c" } },
-    { selector: ".faded", style: { opacity: 0.2 } },
-    { selector: "node.named", style: { label: "data(short)", "z-index": 8 } },
-    { selector: "edge.near", style: { "line-color": "#1d4ed8", "target-arrow-color": "#1d4ed8", "mid-target-arrow-color": "#1d4ed8", opacity: 1, "z-index": 5 } },
-    { selector: "edge.near.contested", style: { "line-color": "#c2410c", "target-arrow-color": "#c2410c", "mid-target-arrow-color": "#c2410c" } },
-    { selector: "node.mine", style: { "border-width": 4, "border-color": "#166534", "background-color": "#15803d" } },
-    {
-      selector: "node.chosen",
-      style: { "border-width": 4, "border-color": "#b45309", "background-color": "#1d4ed8", "z-index": 10, "font-weight": "bold" },
-    },
-  ];
 }
 
 /** The moral graph drawn with cytoscape: node size by score, edge width by endorsement, contested edges dashed. */
@@ -173,7 +74,6 @@ export default function GraphCanvas({
         data: { id: e.id, source: e.from, target: e.to, width: e.width },
         classes: e.contested ? "contested" : "",
       }));
-      // Elements go in a few hundred at a time, a frame apart, so no single task holds the page.
       for (const [i, chunk] of chunks([...nodes, ...edges], CHUNK).entries()) {
         if (i > 0) await nextFrame();
         if (!live) return;
@@ -189,7 +89,7 @@ export default function GraphCanvas({
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(() => scaleLabels(cy));
     });
-    layOut(layoutRequestOf(graph)).then((positions) => {
+    layOut(cytoscape, layoutRequestOf(graph)).then((positions) => {
       if (live) void populate(positions);
     });
     return () => {

@@ -1,6 +1,6 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { computePositions, type LayoutRequest } from "./layout.ts";
+import { computePositions, type LayoutRequest } from "./positions.ts";
 
 cytoscape.use(fcose);
 
