@@ -5,7 +5,7 @@ import { ValuesCard } from "../components/values-card.tsx";
 import { api } from "../lib/api.ts";
 import { Link } from "../lib/router.tsx";
 import { useAsync } from "../lib/use-async.ts";
-import { selectDrawing, type PolyphonyGraph } from "../results/graph-data.ts";
+import { connectedPart, selectDrawing, type PolyphonyGraph } from "../results/graph-data.ts";
 import { saveBlob } from "../lib/download.ts";
 import type { KeptReceipt, MyCard } from "./session.ts";
 import { SurveyForm, type SurveyAnswer } from "./survey-form.tsx";
@@ -18,6 +18,7 @@ function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard
     [campaignId],
   );
   const drawing = useMemo(() => (graph.data ? selectDrawing(graph.data, null) : null), [graph.data]);
+  const drawn = useMemo(() => (drawing ? connectedPart(drawing, card.canonicalId).graph : null), [drawing, card.canonicalId]);
   if (graph.status === "loading") return <Loading label="Loading the current graph" />;
   if (!drawing) return <p className="muted">The researchers will publish the graph when the campaign ends.</p>;
   const mine = drawing.values.find((v) => v.id === card.canonicalId);
@@ -28,10 +29,10 @@ function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard
           ? `Your value ranks ${mine.rank} of ${drawing.values.length} so far. It is drawn in green; the arrows point to values people judged wiser.`
           : "Your value is not in the graph yet: it enters once others have judged stories about it. Here is the graph as it stands."}
       </p>
-      {drawing.values.length > 0 && (
+      {drawn && drawn.values.length > 0 && (
         <Suspense fallback={<div className="graph-frame"><Loading label="Loading the graph drawing" /></div>}>
           <GraphCanvas
-            graph={drawing}
+            graph={drawn}
             selected={null}
             mine={card.canonicalId}
             onSelect={() => undefined}

@@ -139,3 +139,16 @@ export function endorsementOf(graph: PolyphonyGraph, valueId: string, contextNam
   }
   return [...tally].map(([group, t]) => ({ group, ...t }));
 }
+
+/**
+ * The values to draw: those with at least one kept upgrade (and `keep`, when given). Values
+ * nobody has yet agreed an upgrade for would otherwise crowd the drawing as a grid of dots; they
+ * stay in the list. A graph with no kept upgrade at all is drawn whole.
+ */
+export function connectedPart(graph: DrawnGraph, keep: string | null = null): { graph: DrawnGraph; left: number } {
+  if (graph.edges.length === 0) return { graph, left: 0 };
+  const linked = new Set(graph.edges.flatMap((e) => [e.from, e.to]));
+  if (keep) linked.add(keep);
+  const values = graph.values.filter((v) => linked.has(v.id));
+  return { graph: { ...graph, values }, left: graph.values.length - values.length };
+}

@@ -9,7 +9,7 @@ import { Link, usePageTitle } from "../lib/router.tsx";
 import type { Campaign, CanonicalCard } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { GraphLegend } from "./graph-legend.tsx";
-import { selectDrawing, type PolyphonyGraph } from "./graph-data.ts";
+import { connectedPart, selectDrawing, type PolyphonyGraph } from "./graph-data.ts";
 import { LegitimacyFigures, type Legitimacy } from "./legitimacy-figures.tsx";
 import { ValueList } from "./value-list.tsx";
 import { ValuePanel, type StoryRow } from "./value-panel.tsx";
@@ -60,6 +60,7 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
   );
   const contextName = context === ALL ? null : context;
   const drawing = useMemo(() => (graph.data ? selectDrawing(graph.data, contextName) : null), [graph.data, contextName]);
+  const drawn = useMemo(() => (drawing ? connectedPart(drawing) : null), [drawing]);
   const choose = (id: string | null) => {
     setSelected(id);
     if (id) setDetailsWanted(true);
@@ -109,17 +110,22 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
           <GraphLegend widthMeans={drawing.widthMeans} groupLabel={group ? "groups" : null} />
           <div className="results-layout">
             <div>
-              {drawing.values.length === 0 ? (
+              {!drawn || drawn.graph.values.length === 0 ? (
                 <p className="notice">No judgments in this context yet.</p>
               ) : (
                 <Suspense fallback={<div className="graph-frame"><Loading label="Loading the graph drawing" /></div>}>
                   <GraphCanvas
-                    graph={drawing}
+                    graph={drawn.graph}
                     selected={selected}
                     onSelect={choose}
-                    label={`Moral graph of ${drawing.values.length} values and ${drawing.edges.length} upgrades. The list of values beside it gives the same information.`}
+                    label={`Moral graph of ${drawn.graph.values.length} values and ${drawing.edges.length} upgrades. The list of values beside it gives the same information.`}
                   />
                 </Suspense>
+              )}
+              {drawn && drawn.left > 0 && (
+                <p className="small muted">
+                  {count(drawn.left)} {drawn.left === 1 ? "value has" : "values have"} no upgrade that people agree on yet: listed, not drawn.
+                </p>
               )}
             </div>
             <div className="side-panel">
