@@ -58,7 +58,13 @@ if (!force && (await isUpToDate())) {
 } else {
   // A test runner's NODE_ENV=test would otherwise give React's development build.
   process.env.NODE_ENV = "production";
-  const { build } = await import("vite");
+  const vite = await import("vite").catch(() => null);
+  if (vite === null) {
+    // An install without dev dependencies has no Vite: the API still serves, without the web app.
+    console.error("web app not built: Vite is not installed (run npm install without --omit=dev to get it)");
+    process.exit(force ? 1 : 0);
+  }
+  const { build } = vite;
   await build({ configFile: join(web, "vite.config.ts"), logLevel: force ? "info" : "warn" });
   const size = await measureInitialJs();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
