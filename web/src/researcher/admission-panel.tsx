@@ -52,7 +52,7 @@ function Invites({ campaign, token, joinLink }: { campaign: Campaign; token: str
             <strong>{links.length} new invite links.</strong> Each admits one person. Copy or download them now: the
             codes are not shown again.
           </p>
-          <TextArea label="Invite links" readOnly value={links.join("\n")} rows={Math.min(10, links.length)} />
+          <TextArea label="Invite links" readOnly value={links.join("\n")} rows={Math.min(10, links.length)} wrap="off" className="mono" />
           <button type="button" className="secondary" onClick={() => saveBlob(new Blob([links.join("\n") + "\n"], { type: "text/plain" }), `invites-${campaign.id}.txt`)}>
             Download as a text file
           </button>
