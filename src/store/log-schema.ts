@@ -84,3 +84,14 @@ export const erasures = pgTable("erasures", {
   entryIndex: bigint("entry_index", { mode: "number" }).notNull(),
   at: at("at"),
 });
+
+/**
+ * The server's tree, saved in pieces so that it loads without rehashing: chunk k holds every node
+ * hash of the perfect subtree over leaves [k·2^16, (k+1)·2^16), levels 0 to 16, lowest first.
+ * Derived from `log_entries` and never changed once written; a server rebuilds from the entries
+ * when the chunks disagree with the latest signed checkpoint.
+ */
+export const logTreeChunks = pgTable("log_tree_chunks", {
+  chunk: bigint("chunk", { mode: "number" }).primaryKey(),
+  nodes: bytea("nodes").notNull(),
+});
