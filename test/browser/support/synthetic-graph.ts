@@ -1,7 +1,7 @@
 /**
  * A synthetic campaign and polyphony graph of `n` values, shaped as the API answers, for measuring
- * the graph page at sizes no test deliberation reaches. Edges form a sparse random graph with a
- * few contested cycles; scores follow a power law.
+ * the graph page at sizes no test deliberation reaches. Edges form a sparse connected random graph
+ * with a few contested edges; scores follow a power law.
  */
 export function syntheticResults(n: number, edgesPerValue = 1.5, seed = 7) {
   let state = seed;
@@ -22,9 +22,10 @@ export function syntheticResults(n: number, edgesPerValue = 1.5, seed = 7) {
   });
   const edges = [];
   const seen = new Set<string>();
-  for (let k = 0; k < Math.round(n * edgesPerValue); k++) {
-    const to = Math.floor(random() ** 2 * n);
-    const from = Math.floor(random() * n);
+  // Every value gets an upgrade to a better-ranked one, so all 2,000 are drawn; then random extras.
+  const pairs = Array.from({ length: n - 1 }, (_, i) => [i + 1, Math.floor(random() * (i + 1))] as const);
+  for (let k = pairs.length; k < Math.round(n * edgesPerValue); k++) pairs.push([Math.floor(random() * n), Math.floor(random() ** 2 * n)]);
+  for (const [from, to] of pairs) {
     if (from === to || seen.has(`${from}>${to}`)) continue;
     seen.add(`${from}>${to}`);
     const upgrade = 2 + Math.floor(random() * 20);
