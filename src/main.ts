@@ -7,6 +7,7 @@ import type { ServiceDeps } from "./services/deps.ts";
 import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./services/log/checkpoint-schedule.ts";
 import { makeLogKey } from "./services/log/log-key.ts";
 import { TransparencyLog } from "./services/log/transparency-log.ts";
+import { readWitnessKeys } from "./services/log-witness.ts";
 import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
 
@@ -20,6 +21,8 @@ export interface Config {
   logKey: LogKeySource;
   /** When the server signs checkpoints without being asked. */
   checkpoints: CheckpointPolicy;
+  /** Verifier keys of the witnesses whose cosignatures the log accepts. */
+  logWitnesses: string[];
 }
 
 const positive = (text: string | undefined, fallback: number) => {
@@ -47,6 +50,7 @@ export function readConfig(options: { data?: string | undefined }, env: NodeJS.P
       entries: positive(env.POLYPHONY_CHECKPOINT_ENTRIES, DEFAULT_CHECKPOINT_POLICY.entries),
       seconds: positive(env.POLYPHONY_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_POLICY.seconds),
     },
+    logWitnesses: (env.POLYPHONY_LOG_WITNESSES ?? "").split(",").map((k) => k.trim()).filter((k) => k !== ""),
   };
 }
 
@@ -56,7 +60,8 @@ export async function openServices(config: Config): Promise<ServiceDeps & { stor
   try {
     const key = loadLogKey(config.logKey);
     const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock);
-    return { store, clock: systemClock, log, llm: config.llm, embedder: config.embedder };
+    const logWitnesses = readWitnessKeys(config.logWitnesses);
+    return { store, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder };
   } catch (error) {
     await store.close();
     throw error;

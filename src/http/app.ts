@@ -13,6 +13,7 @@ import { registerAdmissionRoutes } from "./routes/admission.ts";
 import { registerProgressRoutes } from "./routes/progress.ts";
 import { registerModerationRoutes } from "./routes/moderation.ts";
 import { registerStatsRoutes } from "./routes/stats.ts";
+import { registerLogWitnessRoutes } from "./routes/log-witness.ts";
 import { registerLogRoutes } from "./routes/log.ts";
 import { registerErasureRoutes } from "./routes/erasure.ts";
 
@@ -80,6 +81,7 @@ export function createApi(deps: ServiceDeps): Api {
   registerProgressRoutes(api, deps);
   registerModerationRoutes(api, deps);
   registerStatsRoutes(api, deps);
+  registerLogWitnessRoutes(api, deps);
   registerLogRoutes(api, deps);
   registerErasureRoutes(api, deps);
   api.doc31("/api/openapi.json", {

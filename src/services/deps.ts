@@ -1,4 +1,5 @@
 import type { Clock, Embedder, Llm } from "../ports.ts";
+import type { NoteVerifier } from "../core/log/index.ts";
 import type { Store } from "../store/open.ts";
 import { PolyphonyError } from "../core/errors.ts";
 import type { TransparencyLog } from "./log/transparency-log.ts";
@@ -9,6 +10,8 @@ export interface ServiceDeps {
   readonly clock: Clock;
   /** The contribution log: services append in their transactions and issue receipts from it. */
   readonly log: TransparencyLog;
+  /** Witnesses whose cosignatures the log accepts and publishes (POLYPHONY_LOG_WITNESSES). */
+  readonly logWitnesses?: readonly NoteVerifier[] | undefined;
   /** Absent when no LLM provider is configured; LLM features then answer `unavailable`. */
   readonly llm?: Llm | undefined;
   /** Loaded on first use: the local word vectors take a moment. */

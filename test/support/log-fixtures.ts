@@ -1,6 +1,7 @@
 import {
   HashTree,
   commitContent,
+  encodeBase64,
   encodeEntry,
   encodeUtf8,
   formatExportLine,
@@ -53,6 +54,13 @@ export class TestLog {
   /** The signed checkpoint of the first `size` entries. */
   checkpoint(signer: NoteSigner, size = this.tree.size, origin = TEST_ORIGIN): string {
     return signCheckpoint({ origin, size, root: this.tree.root(size), extensions: [] }, [signer]);
+  }
+
+  /** The receipt of entry `index`, as the API gives a contributor: its proof in the checkpoint of `size`. */
+  receipt(signer: NoteSigner, index: number, size = index + 1): string {
+    const leafHash = encodeBase64(this.tree.readNode(0, index));
+    const inclusionProof = this.tree.proveInclusion(index, size).map(encodeBase64);
+    return JSON.stringify({ index, leafHash, inclusionProof, checkpoint: this.checkpoint(signer, size) });
   }
 
   /** A prover that answers from this (genuine) log. */

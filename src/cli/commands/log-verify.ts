@@ -14,6 +14,7 @@ interface VerifyOptions extends KeyOptions {
   entries?: string;
   checkpoint?: string;
   previous: string[];
+  proofs?: string;
   url?: string;
   strict?: boolean;
 }
@@ -39,6 +40,7 @@ async function runVerify(options: VerifyOptions, command: Command): Promise<void
     chunks: options.entries ? readFileChunks(options.entries, "--entries") : client!.streamEntries(0, size),
     checkpoint,
     previous: options.previous.map((p) => readTextFile(p, "--previous")),
+    proofs: options.proofs ? readTextFile(options.proofs, "--proofs") : undefined,
     trust,
     shapes: options.strict ? "canonical" : "fields",
     prover: client,
@@ -57,6 +59,7 @@ export function registerLogVerifyCommand(log: Command) {
     .option("--entries <file>", "the export to verify (JSONL from `polyphony log export`); without it, entries are read from --url")
     .option("--checkpoint <file>", "the signed checkpoint it must match; without it, the latest one from --url")
     .option("--previous <file>", "an earlier signed checkpoint it must be consistent with (repeatable)", collect, [])
+    .option("--proofs <file>", "receipts or inclusion proofs (JSON lines), to name a changed entry offline")
     .option("--key <vkey>", "the log's verifier key, as `polyphony log key` prints it")
     .option("--key-file <file>", "a file holding the log's verifier key")
     .option("--origin <origin>", "the origin checkpoints must name (default: the key's name)")

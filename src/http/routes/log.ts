@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { encodeBase64 } from "../../core/log/index.ts";
 import type { ServiceDeps } from "../../services/deps.ts";
+import { appendCosignatures } from "../../services/log-witness.ts";
 import { MAX_PAGE, readCheckpoint, readConsistencyProof, readEntries, readInclusionProof } from "../../services/log/read.ts";
 import { meta, responses } from "../route.ts";
 
@@ -55,8 +56,9 @@ export function registerLogRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       const latest = await readCheckpoint(deps);
-      if (c.req.valid("query").format === "text") return send(c, latest.note, "text/plain; charset=utf-8", LATEST);
-      const view = { size: latest.size, root: encodeBase64(latest.root), checkpoint: latest.note, signedAt: latest.signedAt.toISOString() };
+      const note = await appendCosignatures(deps, latest);
+      if (c.req.valid("query").format === "text") return send(c, note, "text/plain; charset=utf-8", LATEST);
+      const view = { size: latest.size, root: encodeBase64(latest.root), checkpoint: note, signedAt: latest.signedAt.toISOString() };
       return sendJson(c, view, LATEST);
     },
   );

@@ -6,6 +6,7 @@ import {
   type HashTree,
 } from "../../core/log/index.ts";
 import type { LeafEvidence } from "./failure.ts";
+import type { LeafFact } from "./leaf-proofs.ts";
 
 /** A trusted tree head: a size and the root a checked checkpoint gives for it. */
 export interface Anchor {
@@ -21,42 +22,66 @@ export interface LogProver {
   proveLeaf(index: number, size: number): Promise<{ leafHash: Uint8Array; proof: Uint8Array[] }>;
 }
 
+/** What the search may use: trusted checkpoints and leaves, and perhaps the running log. */
+export interface Evidence {
+  readonly anchors: readonly Anchor[];
+  readonly facts: readonly LeafFact[];
+  /** The checkpoint the log's proofs must lead to. */
+  readonly target: Anchor;
+  readonly prover: LogProver | null;
+}
+
 /** Where the first bad index lies: [start, end), exact when end = start + 1. */
 export interface Location {
   readonly start: number;
   readonly end: number;
   /** Proofs fetched from the log. */
   readonly proofs: number;
-  /** The log's own leaf at `start`, proven against the target, when it was fetched and verified. */
+  /** The log's own leaf at `start`, proven against a trusted root, when one is known. */
   readonly evidence: LeafEvidence | null;
   /** Whether the log's proofs contradicted the trusted checkpoints (it serves another tree). */
   readonly proverFailed: boolean;
 }
 
+const evidenceOf = (index: number, found: Uint8Array, logged: Uint8Array): LeafEvidence => ({
+  index,
+  found: encodeBase64(found),
+  logged: encodeBase64(logged),
+});
+
 /**
  * Finds the first index at which `tree` (rebuilt from the data) departs from the log, knowing it
  * departs before `end`. "The first m leaves are the log's" holds up to the first bad index and
- * fails after it, so it can be bisected: anchors (checked checkpoints) answer it for free at their
- * sizes; a prover answers it at any m < target.size with a consistency proof from m to the
- * target, checked against the data's root at m and the target's trusted root — O(log n) proofs.
- * The result is confirmed with the log's leaf at the index it names, proven by inclusion.
+ * fails after it, so the answer is where it turns. Checkpoints answer it at their sizes; a leaf
+ * the log proved extends a good prefix by one, and a leaf that differs bounds the answer; a
+ * running log answers it at any m with a consistency proof from m to the target, checked against
+ * the data's root at m and the target's trusted root, so bisecting costs O(log n) proofs. The
+ * answer is confirmed with the log's leaf there, proven by inclusion.
  */
-export async function locateFirstBadIndex(
-  tree: HashTree,
-  end: number,
-  anchors: readonly Anchor[],
-  target: Anchor,
-  prover: LogProver | null,
-): Promise<Location> {
+export async function locateFirstBadIndex(tree: HashTree, end: number, evidence: Evidence): Promise<Location> {
+  const leaf = (i: number) => tree.readNode(0, i);
   let lo = 0;
   let hi = end;
-  for (const a of anchors) {
+  for (const a of evidence.anchors) {
     if (a.size > tree.size || a.size === 0) continue;
     if (equalBytes(tree.root(a.size), a.root)) lo = Math.max(lo, a.size);
     else hi = Math.min(hi, a.size);
   }
-  if (!prover || lo >= hi) return { start: lo, end: Math.max(hi, lo + 1), proofs: 0, evidence: null, proverFailed: false };
-  const before = { start: lo, end: hi };
+  const known = evidence.facts.filter((f) => f.index < tree.size);
+  const differs = known.filter((f) => !equalBytes(f.leafHash, leaf(f.index)));
+  for (const f of differs) hi = Math.min(hi, f.index + 1);
+  const matches = new Set(known.filter((f) => !differs.some((d) => d.index === f.index)).map((f) => f.index));
+  while (lo < hi - 1 && matches.has(lo)) lo++;
+  const proven = (i: number) => differs.find((f) => f.index === i);
+  const located = (start: number, stop: number, proofs: number, proverFailed = false): Location => {
+    const fact = stop - start === 1 ? proven(start) : undefined;
+    return { start, end: stop, proofs, evidence: fact ? evidenceOf(start, leaf(start), fact.leafHash) : null, proverFailed };
+  };
+  const { prover, target } = evidence;
+  // Trusted checkpoints that contradict each other (a fork) bound the index only from above.
+  if (lo >= hi) return located(0, hi, 0);
+  if (!prover) return located(lo, hi, 0);
+  const before = { lo, hi };
   let proofs = 0;
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
@@ -66,15 +91,12 @@ export async function locateFirstBadIndex(
     if (verifyConsistency(mid, target.size, proof, tree.root(mid), target.root)) lo = mid;
     else hi = mid;
   }
-  if (hi - lo !== 1 || lo >= target.size || lo >= tree.size) return { start: lo, end: hi, proofs, evidence: null, proverFailed: false };
+  if (hi - lo !== 1 || lo >= target.size || lo >= tree.size) return located(lo, hi, proofs);
   const logged = await prover.proveLeaf(lo, target.size);
   proofs++;
-  const found = tree.readNode(0, lo);
-  const proven = verifyInclusion(logged.leafHash, lo, target.size, logged.proof, target.root);
-  if (!proven || equalBytes(found, logged.leafHash)) {
-    // The log cannot back its own consistency proofs: keep only what the anchors showed.
-    return { ...before, proofs, evidence: null, proverFailed: true };
+  if (!verifyInclusion(logged.leafHash, lo, target.size, logged.proof, target.root) || equalBytes(leaf(lo), logged.leafHash)) {
+    // The log cannot back its own consistency proofs: keep only what the trusted evidence showed.
+    return located(before.lo, before.hi, proofs, true);
   }
-  const evidence = { index: lo, found: encodeBase64(found), logged: encodeBase64(logged.leafHash) };
-  return { start: lo, end: lo + 1, proofs, evidence, proverFailed: false };
+  return { start: lo, end: lo + 1, proofs, evidence: evidenceOf(lo, leaf(lo), logged.leafHash), proverFailed: false };
 }

@@ -17,8 +17,9 @@ const trust: Trust = { log: key.verifier, origin: null, witnesses: [] };
 const log = new TestLog(40);
 const genuine = log.leaves.map((leaf, index) => ({ index, leaf }));
 
-function verify(lines: typeof genuine, options: { previous?: string[]; prover?: LogProver | null; trust?: Trust; checkpoint?: string } = {}) {
+function verify(lines: typeof genuine, options: { previous?: string[]; proofs?: string; prover?: LogProver | null; trust?: Trust; checkpoint?: string } = {}) {
   return verifyExport({
+    proofs: options.proofs,
     chunks: chunksOf(formatExport(lines)),
     checkpoint: options.checkpoint ?? log.checkpoint(key.signer),
     previous: options.previous ?? [],
@@ -105,6 +106,26 @@ describe("an entry changed consistently (leaf and entry both rewritten)", () => 
     const report = await verify(changed(23), { previous: everyCheckpoint() });
     expect(report.failure).toMatchObject({ reason: "changed", index: 23 });
     expect(report.previous.filter((p) => !p.consistent).map((p) => p.size)[0]).toBe(24);
+  });
+
+  it("offline with contributors' receipts: names the index and shows the log's leaf", async () => {
+    const receipts = log.leaves.map((_, i) => log.receipt(key.signer, i)).join("\n");
+    const report = await verify(changed(23), { proofs: receipts });
+    expect(report.failure).toMatchObject({ reason: "changed", index: 23, evidence: { index: 23 } });
+  });
+
+  it("offline with receipts in the latest checkpoint alone: good leaves extend the good prefix", async () => {
+    const receipts = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => log.receipt(key.signer, i, 40)).join("\n");
+    const report = await verify(changed(8), { proofs: receipts });
+    expect(report.failure).toMatchObject({ reason: "changed", index: 8 });
+    const partial = await verify(changed(8), { proofs: log.receipt(key.signer, 8, 40) });
+    expect(partial.failure).toMatchObject({ reason: "root", range: [0, 9] });
+  });
+
+  it("refuses a receipt whose proof does not verify", async () => {
+    const receipt = JSON.parse(log.receipt(key.signer, 3));
+    const forged = JSON.stringify({ ...receipt, index: 2 });
+    await expect(verify(changed(8), { proofs: forged })).rejects.toThrow(/line 1 of --proofs.*does not verify/);
   });
 
   it("with the log's proofs: bisects to the index and shows the log's leaf", async () => {

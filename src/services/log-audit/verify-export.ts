@@ -1,8 +1,9 @@
 import { PolyphonyError } from "../../core/errors.ts";
-import { equalBytes, type HashTree } from "../../core/log/index.ts";
+import { equalBytes, type Checkpoint, type HashTree } from "../../core/log/index.ts";
 import type { ShapeCheck } from "./entry-shape.ts";
 import { explainLocation } from "./explain.ts";
 import { VerificationFailure } from "./failure.ts";
+import { readLeafProofs, type LeafFact } from "./leaf-proofs.ts";
 import { locateFirstBadIndex, type Anchor, type LogProver } from "./locate.ts";
 import { readExport } from "./read-export.ts";
 import { buildReport, type VerifyReport } from "./report.ts";
@@ -19,6 +20,8 @@ export interface VerifyRequest {
   readonly checkpoint: string;
   /** Earlier signed checkpoints the export must be consistent with. */
   readonly previous: readonly string[];
+  /** Receipts or inclusion proofs (JSON lines), to name a changed entry without the running log. */
+  readonly proofs?: string | undefined;
   readonly trust: Trust;
   readonly shapes: ShapeCheck | null;
   /** The running log's proofs, to bisect to the first bad index; null offline. */
@@ -26,18 +29,28 @@ export interface VerifyRequest {
   readonly onProgress?: ((lines: number) => void) | undefined;
 }
 
-function openAll(request: VerifyRequest): { target: TrustedCheckpoint; previous: TrustedCheckpoint[] } {
+/** The checked checkpoints: the target, the --previous ones, and those receipts carried. */
+interface Opened {
+  readonly target: TrustedCheckpoint;
+  readonly previous: TrustedCheckpoint[];
+  readonly carried: readonly Checkpoint[];
+  readonly facts: readonly LeafFact[];
+}
+
+function openAll(request: VerifyRequest): Opened {
   const target = openTrustedCheckpoint(request.checkpoint, request.trust, "the checkpoint");
   const previous = request.previous.map((note, i) => openTrustedCheckpoint(note, request.trust, `previous checkpoint ${i + 1}`));
   for (const p of previous) {
-    if (p.checkpoint.origin !== target.checkpoint.origin) {
-      throw new VerificationFailure("origin", `a previous checkpoint names the log ${p.checkpoint.origin}, the checkpoint ${target.checkpoint.origin}`);
-    }
     if (p.checkpoint.size > target.checkpoint.size) {
       throw new PolyphonyError("invalid_input", `a previous checkpoint (size ${p.checkpoint.size}) is larger than the checkpoint (${target.checkpoint.size})`, { field: "previous" });
     }
   }
-  return { target, previous };
+  const anchors = [target, ...previous].map((t) => t.checkpoint);
+  const proofs = request.proofs ? readLeafProofs(request.proofs, request.trust, anchors) : { facts: [], checkpoints: [] };
+  const carried = proofs.checkpoints.map((c) => c.checkpoint);
+  const foreign = [...previous.map((p) => p.checkpoint), ...carried].find((c) => c.origin !== target.checkpoint.origin);
+  if (foreign) throw new VerificationFailure("origin", `a previous checkpoint names the log ${foreign.origin}, the checkpoint ${target.checkpoint.origin}`);
+  return { target, previous, carried, facts: proofs.facts };
 }
 
 /** The first rule the data broke, where to search for the first bad index, and against what. */
@@ -45,16 +58,17 @@ interface Breach {
   readonly found: VerificationFailure;
   /** The first bad index is below this. */
   readonly end: number;
-  /** The checkpoints the data is measured against; the log's proofs apply only to the target. */
   readonly anchors: readonly Anchor[];
+  /** The checkpoint the data is measured against. */
   readonly target: Anchor;
+  /** Whether receipts and the running log's proofs, which lead to the latest checkpoint, can help. */
   readonly proofsApply: boolean;
 }
 
 /** The first rule the rebuilt tree breaks against the checkpoints, if any. */
-function compareWithCheckpoints(tree: HashTree, target: Anchor, previous: readonly Anchor[]): Breach | null {
+function compareWithCheckpoints(tree: HashTree, target: Anchor, earlier: readonly Anchor[]): Breach | null {
   const n = tree.size;
-  const against = { anchors: [target, ...previous], target, proofsApply: true };
+  const against = { anchors: [target, ...earlier], target, proofsApply: true };
   if (n < target.size) {
     const found = new VerificationFailure("size", `the data ends after ${n} entries but the checkpoint commits to ${target.size}: index ${n} is missing`, { index: n });
     return { found, end: n + 1, ...against };
@@ -63,11 +77,11 @@ function compareWithCheckpoints(tree: HashTree, target: Anchor, previous: readon
     const found = new VerificationFailure("root", `the root of the first ${target.size} entries differs from the checkpoint's: an entry was changed, dropped, inserted or moved.`);
     return { found, end: target.size, ...against };
   }
-  const broken = previous.find((p) => !equalBytes(tree.root(p.size), p.root));
+  const broken = earlier.find((p) => p.size <= target.size && !equalBytes(tree.root(p.size), p.root));
   if (broken) {
     // The data matches the checkpoint, so the log signed two histories: measure against the earlier.
     const message = `an earlier checkpoint (size ${broken.size}) is not consistent with the checkpoint: the log rewrote entries it had signed.`;
-    return { found: new VerificationFailure("previous", message), end: broken.size, anchors: previous, target: broken, proofsApply: false };
+    return { found: new VerificationFailure("previous", message), end: broken.size, anchors: earlier, target: broken, proofsApply: false };
   }
   if (n > target.size) {
     const found = new VerificationFailure("size", `the data holds ${n} entries, more than the ${target.size} the checkpoint commits to: index ${target.size} is not covered`, { index: target.size });
@@ -76,42 +90,63 @@ function compareWithCheckpoints(tree: HashTree, target: Anchor, previous: readon
   return null;
 }
 
+interface Checked {
+  readonly tree: HashTree;
+  readonly entries: number;
+  readonly bytes: number;
+  readonly proofs: number;
+  readonly failure: VerificationFailure | null;
+}
+
+async function check(request: VerifyRequest, opened: Opened): Promise<Checked> {
+  const target = opened.target.checkpoint;
+  const parallel = target.size >= PARALLEL_FROM;
+  const reading = await readExport(request.chunks, { shapes: request.shapes, parallel, onProgress: request.onProgress });
+  const tree = reading.tree.tree;
+  const earlier = [...opened.previous.map((p) => p.checkpoint), ...opened.carried];
+  const broken: Breach | null = reading.failure
+    ? { found: reading.failure, end: reading.failure.index! + 1, anchors: [target, ...earlier], target, proofsApply: true }
+    : compareWithCheckpoints(tree, target, earlier);
+  let proofs = 0;
+  let failure: VerificationFailure | null = null;
+  if (broken) {
+    const prover = broken.proofsApply ? request.prover : null;
+    const facts = broken.proofsApply ? opened.facts : [];
+    const at = await locateFirstBadIndex(tree, broken.end, { anchors: broken.anchors, facts, target: broken.target, prover });
+    proofs = at.proofs;
+    failure = explainLocation(broken.found, at);
+  }
+  return { tree, entries: reading.entries, bytes: reading.bytes, proofs, failure };
+}
+
 /**
  * Verifies an export against a signed checkpoint: signatures and origin, every line, the rebuilt
  * root, consistency with earlier checkpoints; on any failure, names the first bad index as
- * precisely as the checkpoints and the log's proofs allow. Never throws a VerificationFailure:
- * the report carries it.
+ * precisely as the checkpoints, receipts and the log's proofs allow. A failed check is in the
+ * report, never thrown; only bad input (an unreadable checkpoint or proof) throws.
  */
 export async function verifyExport(request: VerifyRequest): Promise<VerifyReport> {
   const started = performance.now();
   const head = peekCheckpoint(request.checkpoint, "the checkpoint");
-  let opened: { target: TrustedCheckpoint; previous: TrustedCheckpoint[] } | null = null;
-  let tree: HashTree | null = null;
-  let proofs = 0;
-  let bytes = 0;
-  let entries = 0;
+  let opened: Opened | null = null;
+  let result: Checked | null = null;
   let failure: VerificationFailure | null = null;
   try {
     opened = openAll(request);
-    const parallel = opened.target.checkpoint.size >= PARALLEL_FROM;
-    const reading = await readExport(request.chunks, { shapes: request.shapes, parallel, onProgress: request.onProgress });
-    tree = reading.tree.tree;
-    entries = reading.entries;
-    bytes = reading.bytes;
-    const target = opened.target.checkpoint;
-    const previous = opened.previous.map((p) => p.checkpoint);
-    const broken: Breach | null = reading.failure
-      ? { found: reading.failure, end: reading.failure.index! + 1, anchors: [target, ...previous], target, proofsApply: true }
-      : compareWithCheckpoints(tree, target, previous);
-    if (broken) {
-      const prover = broken.proofsApply ? request.prover : null;
-      const at = await locateFirstBadIndex(tree, broken.end, broken.anchors, broken.target, prover);
-      proofs = at.proofs;
-      failure = explainLocation(broken.found, at);
-    }
+    result = await check(request, opened);
+    failure = result.failure;
   } catch (error) {
     if (!(error instanceof VerificationFailure)) throw error;
     failure = error;
   }
-  return buildReport({ head, opened, tree, entries, bytes, proofs, failure, seconds: (performance.now() - started) / 1000 });
+  return buildReport({
+    head,
+    opened,
+    tree: result?.tree ?? null,
+    entries: result?.entries ?? 0,
+    bytes: result?.bytes ?? 0,
+    proofs: result?.proofs ?? 0,
+    failure,
+    seconds: (performance.now() - started) / 1000,
+  });
 }

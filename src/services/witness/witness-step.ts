@@ -41,10 +41,15 @@ const fork = (reason: string, state: WitnessState | null, offered: string): Witn
 /** Whether `next` extends what the witness cosigned, proven by the log's consistency proof. */
 async function extendsState(log: WitnessedLog, state: WitnessState, next: Checkpoint): Promise<boolean> {
   if (next.size === state.size) return equalBytes(next.root, state.root);
-  if (state.size === 0) return true;
-  const [small, large] = next.size > state.size ? [state, next] : [next, state];
-  const proof = await log.proveConsistency(small.size, large.size);
-  return verifyConsistency(small.size, large.size, proof, small.root, large.root);
+  if (next.size > state.size) {
+    if (state.size === 0) return true;
+    return verifyConsistency(state.size, next.size, await log.proveConsistency(state.size, next.size), state.root, next.root);
+  }
+  // An older checkpoint (a lagging server) is no fork if it is a prefix of the one cosigned; a log
+  // that cannot prove it (it may not hold the larger tree any more) is merely stale.
+  if (next.size === 0) return true;
+  const proof = await log.proveConsistency(next.size, state.size).catch(() => null);
+  return proof === null || verifyConsistency(next.size, state.size, proof, next.root, state.root);
 }
 
 /**

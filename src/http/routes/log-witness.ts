@@ -1,0 +1,29 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ServiceDeps } from "../../services/deps.ts";
+import { addCosignatures } from "../../services/log-witness.ts";
+import { created, meta } from "../route.ts";
+
+const tag = "Log";
+
+/** Where witnesses hand the log their cosignatures, which the checkpoint route then publishes. */
+export function registerLogWitnessRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/log/cosignatures",
+      ...meta(
+        tag,
+        "Give the log a witness's cosignature: the body is one of the log's signed checkpoints (text/plain) with the witness's " +
+          "C2SP cosignature/v1 line added. Accepted from the witnesses named in POLYPHONY_LOG_WITNESSES; `GET /api/v1/log/checkpoint` " +
+          "then carries it. Returns `{size, cosignatures: [{name, time}]}`",
+      ),
+      request: { body: { required: true, content: { "text/plain": { schema: z.string() } } } },
+      responses: { ...created("The cosignatures kept"), 403: created()[401], 409: created()[404] },
+    }),
+    async (c) => {
+      const note = await c.req.text();
+      const cosignatures = await addCosignatures(deps, note);
+      return c.json({ size: Number(note.split("\n")[1]), cosignatures }, 201);
+    },
+  );
+}
