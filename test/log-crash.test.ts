@@ -16,7 +16,7 @@ async function post(server: ServerProcess, path: string, body: unknown, token: s
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 /** Every entry the server serves, read page by page. */
@@ -24,7 +24,7 @@ async function readEntries(server: ServerProcess) {
   const entries: { index: number; leaf: string }[] = [];
   for (;;) {
     const res = await fetch(`${server.url}/api/v1/log/entries?from=${entries.length}&format=json`);
-    const page = (await res.json()).entries as { index: number; leaf: string }[];
+    const page = ((await res.json()) as { entries: { index: number; leaf: string }[] }).entries;
     if (page.length === 0) return entries;
     entries.push(...page);
   }

@@ -1,4 +1,4 @@
-import { encodeBase64, type HashTree, type TreeHasher } from "../../core/log/index.ts";
+import { encodeBase64, equalBytes, type HashTree, type TreeHasher } from "../../core/log/index.ts";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { Clock } from "../../ports.ts";
 import type { Store } from "../../store/open.ts";
@@ -30,17 +30,33 @@ export class TransparencyLog {
   readonly #tree: LogTree;
   #latest: StoredCheckpoint | null = null;
   #signing: Promise<StoredCheckpoint> | null = null;
+  #checked: Promise<void> | null = null;
 
-  constructor(store: Store, key: LogKey, clock: Clock, hasher?: TreeHasher) {
+  constructor(store: Store, key: LogKey, clock: Clock, options: { hasher?: TreeHasher; chunkBits?: number } = {}) {
     this.key = key;
     this.#store = store;
     this.#clock = clock;
-    this.#tree = new LogTree(store.db, hasher);
+    this.#tree = new LogTree(store.db, options.hasher, options.chunkBits);
   }
 
   /** Brings the tree up to every committed entry and returns it. */
-  catchUp(): Promise<HashTree> {
-    return this.#tree.catchUp();
+  async catchUp(): Promise<HashTree> {
+    const tree = await this.#tree.catchUp();
+    this.#checked ??= this.#checkLoaded(tree);
+    await this.#checked;
+    return this.#tree.tree;
+  }
+
+  /**
+   * Checks the tree as first loaded against the latest signed checkpoint. Saved chunks that
+   * disagree with it are dropped and the tree rebuilt from the entries; if that disagrees too,
+   * signing will refuse (see checkpoints.ts).
+   */
+  async #checkLoaded(tree: HashTree): Promise<void> {
+    const latest = await readLatestCheckpoint(this.#store.db);
+    if (!latest || latest.size > tree.size || equalBytes(tree.root(latest.size), latest.root)) return;
+    console.error(`the saved tree disagrees with signed checkpoint ${latest.size}: rebuilding it from the log's entries`);
+    await this.#tree.rebuild();
   }
 
   /** The latest signed checkpoint, or null when none was signed yet. */
