@@ -4,7 +4,7 @@ import type { Location } from "./locate.ts";
 const FORK_NOTE =
   " The log's proofs do not verify against the trusted checkpoint: it serves another tree than the one it signed (a fork or a rewritten history).";
 
-const NARROW_HINT = "pass --previous with earlier checkpoints, or --url with the log's address, to narrow it";
+const NARROW_HINT = "earlier checkpoints (--previous), contributors' receipts (--proofs) or the running log (--url) narrow it";
 
 function describeChange(at: Location): string {
   const e = at.evidence;

@@ -84,7 +84,7 @@ export function formatReport(report: VerifyReport): string {
   ];
   for (const c of report.cosignatures) lines.push(`witness   ${c.name} cosigned at ${new Date(c.time * 1000).toISOString()}`);
   for (const p of report.previous) {
-    const state = p.consistent === null ? "not checked" : p.consistent ? "consistent" : "INCONSISTENT";
+    const state = p.consistent === null ? "beyond the data, not checked" : p.consistent ? "matches the data" : "DOES NOT MATCH the data";
     lines.push(`previous  size ${p.size}: ${state}`);
   }
   if (report.proofs > 0) lines.push(`proofs    ${report.proofs} fetched from the log to locate the first bad index`);
