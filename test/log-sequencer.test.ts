@@ -31,6 +31,15 @@ describe.each(storeTargets())("the sequencer on $name", (target) => {
     expect(Number(head[0]!.size)).toBe(total);
   });
 
+  it("appends a batch larger than one statement takes, in one run of indices", async () => {
+    await append(store, 3);
+    const batch = await append(store, 9000, 3);
+    expect(batch.map((e) => e.index)).toEqual([...Array(9000).keys()].map((i) => i + 3));
+    expect(await indices()).toEqual([...Array(9003).keys()]);
+    const tree = await createTestLog(store, steppingClock()).catchUp();
+    expect(tree.readNode(0, 9002)).toEqual(new Uint8Array(batch.at(-1)!.leafHash));
+  });
+
   it("gives back the indices of an append whose transaction rolls back", async () => {
     await append(store, 2);
     await expect(
