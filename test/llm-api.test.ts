@@ -40,6 +40,7 @@ describe("LLM and embedding features against an OpenAI-compatible server", () =>
   });
 
   it("articulates a values card through the chat, ending in a draft to confirm", async () => {
+    expect((await t.call("GET", "/api/v1/capabilities")).body.llm).toBe(true);
     const question = campaign.questions[0]!.id;
     const first = await t.call("POST", `/api/v1/campaigns/${campaign.id}/articulate`, {
       token: participant,

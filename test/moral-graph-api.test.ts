@@ -175,6 +175,7 @@ describe.each(storeTargets())("moral-graph API on $name", (target) => {
     });
     expect(res.status).toBe(503);
     expect(res.body.detail).toMatch(/POLYPHONY_LLM_BASE_URL/);
+    expect((await t.call("GET", "/api/v1/capabilities")).body.llm).toBe(false);
   });
 
   it("publishes an OpenAPI 3.1 document", async () => {

@@ -16,6 +16,7 @@ import { registerStatsRoutes } from "./routes/stats.ts";
 import { registerLogWitnessRoutes } from "./routes/log-witness.ts";
 import { registerLogRoutes } from "./routes/log.ts";
 import { registerErasureRoutes } from "./routes/erasure.ts";
+import { registerCapabilityRoutes } from "./routes/capabilities.ts";
 
 export type Api = OpenAPIHono;
 
@@ -73,6 +74,7 @@ export function createApi(deps: ServiceDeps): Api {
 
   api.openAPIRegistry.registerComponent("securitySchemes", "researcher", { type: "http", scheme: "bearer", description: "A researcher token from `polyphony token create`." });
   api.openAPIRegistry.registerComponent("securitySchemes", "participant", { type: "http", scheme: "bearer", description: "The session token a participant receives on joining." });
+  registerCapabilityRoutes(api, deps);
   registerCampaignRoutes(api, deps);
   registerParticipationRoutes(api, deps);
   registerCurationRoutes(api, deps);

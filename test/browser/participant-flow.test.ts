@@ -80,12 +80,12 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     page = await context.newPage();
     await page.goto(link);
     await page.getByRole("heading", { name: "The question" }).waitFor();
-    const probe = page.waitForResponse((r) => r.url().endsWith("/articulate"));
+    const probe = page.waitForResponse((r) => r.url().endsWith("/capabilities"));
     await page.getByRole("button", { name: "Describe my value" }).click();
 
     await page.getByRole("heading", { name: "Your value" }).waitFor();
-    // This server has no LLM: the chat answers 503 and is not offered.
-    expect((await probe).status()).toBe(503);
+    // This server has no LLM: its capabilities say so and the chat is not offered.
+    expect(await (await probe).json()).toMatchObject({ llm: false });
     expect(await page.getByText("Talk it through with an AI").count()).toBe(0);
     await page.getByLabel("Title").fill("Honest care");
     await page.getByLabel("Description").fill("Tell the truth gently, and let them lead the conversation.");

@@ -132,7 +132,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     setSession({ token: s.token, participantId: s.participantId });
   };
 
-  const probeChat = useCallback(() => (session ? flow.chatAvailable(campaignId, session) : Promise.resolve(false)), [campaignId, session]);
+  const probeChat = useCallback(() => (session ? flow.chatAvailable() : Promise.resolve(false)), [session]);
 
   if (campaign.status === "failed") {
     return (

@@ -123,16 +123,11 @@ export const articulate = (campaignId: string, session: Session, question: strin
     body: { question, message, ...(chat !== undefined && { chat }) },
   });
 
-/**
- * Whether the server has an LLM for the articulation chat. The chat route answers 503 before it
- * looks at anything else when none is configured, so a turn about a question that does not exist
- * tells without reaching a model.
- */
-export async function chatAvailable(campaignId: string, session: Session): Promise<boolean> {
+/** Whether the server has an LLM for the articulation chat (`GET /capabilities`). */
+export async function chatAvailable(): Promise<boolean> {
   try {
-    await articulate(campaignId, session, "no-such-question", "Is the chat available?");
-    return true;
-  } catch (error) {
-    return !(error instanceof ApiError && (error.status === 503 || error.status === 0));
+    return (await api<{ llm: boolean }>("/capabilities")).llm;
+  } catch {
+    return false;
   }
 }
