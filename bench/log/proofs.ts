@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { ed25519 } from "@noble/curves/ed25519.js";
+import { loadavg } from "node:os";
 import { equalBytes } from "../../src/core/log/bytes.ts";
-import { signCheckpoint } from "../../src/core/log/checkpoint.ts";
 import { encodeEntry } from "../../src/core/log/entry.ts";
 import { SHA256_HASHER } from "../../src/core/log/hash.ts";
 import { HashTree } from "../../src/core/log/hash-tree.ts";
-import { makeEd25519Signer, makeEd25519Verifier } from "../../src/core/log/note-keys.ts";
 import { proveConsistencyRecursively, provePathRecursively } from "../../src/core/log/reference.ts";
 import { verifyConsistency, verifyInclusion } from "../../src/core/log/verify.ts";
-import { readLines, writeExportFile } from "./export-file.ts";
+import { NODE_HASHER } from "../../src/services/log/node-hasher.ts";
 import { formatDuration as fmt, makeEntries, makeRandom, time } from "./fixtures.ts";
-import { NODE_HASHER } from "./node-hasher.ts";
-import { verifyExport } from "./offline-verify.ts";
 
 // Usage: node --import tsx bench/log/proofs.ts [--size N] [--proofs K] [--naive J]
 const arg = (flag: string, fallback: number) => {
@@ -81,25 +74,4 @@ const fastConsistency = time(() => Array.from({ length: PROOFS }, () => tree.pro
 console.log(`  consistency ${m} → ${SIZE}: ${both(naiveConsistency)} against ${both(fastConsistency, PROOFS)} ` +
   `from the HashTree; ${(naiveConsistency.cpuMs / (fastConsistency.cpuMs / PROOFS)).toFixed(0)}× its cpu time`);
 
-const seed = new Uint8Array(32).fill(1);
-const origin = "bench.example/log";
-const signed = signCheckpoint({ origin, size: SIZE, root, extensions: [] }, [makeEd25519Signer(origin, seed)]);
-const verifier = makeEd25519Verifier(origin, ed25519.getPublicKey(seed));
-const file = join(mkdtempSync(join(tmpdir(), "polyphony-bench-")), "export.jsonl");
-const bytes = writeExportFile(file, leaves.result);
-console.log(`\noffline verification of a ${SIZE}-line export file (${(bytes / 2 ** 20).toFixed(0)} MB, streamed ` +
-  `from disk): check the checkpoint signature, read every line, rebuild the root with a Frontier`);
-let lineCount = 0;
-const read = time(() => {
-  for (const _ of readLines(file)) lineCount++;
-});
-console.log(`  reading and splitting the file alone: ${both(read)} (${lineCount} lines)`);
-for (const [name, hasher, strict] of [
-  ["node:crypto", NODE_HASHER, false],
-  ["@noble/hashes", SHA256_HASHER, false],
-  ["node:crypto, every leaf also decoded as an entry", NODE_HASHER, true],
-] as const) {
-  const run = time(() => verifyExport(readLines(file), signed, verifier, { hasher, strict }));
-  console.log(`  ${name}: ${both(run)}; problem: ${run.result ?? "none"}`);
-}
-rmSync(dirname(file), { recursive: true });
+console.log(`\noffline verification of an export: bench/log/verify-export.ts, through \`polyphony log verify\``);
