@@ -16,6 +16,20 @@ const problem = (description: string) => ({ description, content: { "application
 const pathParam = (name: string) => z.string().min(1).max(100).openapi({ param: { name, in: "path" } });
 
 export const CampaignParam = z.object({ campaign: pathParam("campaign") });
+
+/** The header a participant who holds their own key signs a contribution in (docs/log-format.md). */
+export const SignatureHeader = z.object({
+  "polyphony-signature": z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: "polyphony-signature", in: "header" },
+      description:
+        "Base64 Ed25519 signature, by the participant's own key, of the RFC 8785 JSON of {v: 1, campaign, kind, content}; " +
+        "required when the participant joined with a publicKey",
+    }),
+});
 export const MergeParam = z.object({ campaign: pathParam("campaign"), merge: pathParam("merge") });
 
 /** Tag, summary and security of a route. */

@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../../services/deps.ts";
 import { eraseParticipant } from "../../services/erasure.ts";
 import { EraseParticipant } from "../../services/schemas.ts";
 import { researcherOf } from "../auth.ts";
-import { CampaignParam, created, jsonBody, meta, responses } from "../route.ts";
+import { CampaignParam, created, jsonBody, meta } from "../route.ts";
 
 const tag = "Moderation";
 
@@ -20,7 +20,7 @@ export function registerErasureRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         "researcher",
       ),
       request: { params: CampaignParam, body: jsonBody(EraseParticipant) },
-      responses: { ...created(), 409: responses()[404] },
+      responses: { ...created(), 409: { description: "The participant was erased already; `field` is `participant`" } },
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);

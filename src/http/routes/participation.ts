@@ -8,7 +8,7 @@ import { findSimilarToDraft } from "../../services/similar-cards.ts";
 import { nextStories } from "../../services/stories.ts";
 import { castVote } from "../../services/votes.ts";
 import { participantOf, signatureOf } from "../auth.ts";
-import { CampaignParam, created, jsonBody, meta, responses } from "../route.ts";
+import { CampaignParam, SignatureHeader, created, jsonBody, meta, responses } from "../route.ts";
 
 const tag = "Participation";
 
@@ -21,7 +21,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       method: "post",
       path: "/api/v1/campaigns/{campaign}/participants",
       ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once"),
-      request: { params: CampaignParam, body: jsonBody(JoinCampaign) },
+      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(JoinCampaign) },
       responses: created(),
     }),
     async (c) => c.json(await joinCampaign(deps, c.req.valid("param").campaign, c.req.valid("json"), signatureOf(c)), 201),
@@ -31,7 +31,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       method: "post",
       path: "/api/v1/campaigns/{campaign}/cards",
       ...meta(tag, "Submit a values card (3–7 attention policies); returns `{card, receipt}`", "participant"),
-      request: { params: CampaignParam, body: jsonBody(SubmitCard) },
+      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(SubmitCard) },
       responses: created(),
     }),
     async (c) => {
@@ -85,7 +85,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       method: "post",
       path: "/api/v1/campaigns/{campaign}/votes",
       ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote. Returns `{vote, receipt}`", "participant"),
-      request: { params: CampaignParam, body: jsonBody(CastVote) },
+      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(CastVote) },
       responses: created(),
     }),
     async (c) => {

@@ -4,7 +4,7 @@ import { describeParticipant, recordProgress } from "../../services/progress.ts"
 import { AnswerSurvey, RecordProgress, STEPS } from "../../services/schemas.ts";
 import { answerSurvey } from "../../services/survey.ts";
 import { participantOf } from "../auth.ts";
-import { CampaignParam, jsonBody, meta, responses } from "../route.ts";
+import { CampaignParam, SignatureHeader, jsonBody, meta, responses } from "../route.ts";
 
 const tag = "Participation";
 
@@ -56,7 +56,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
           "optional comment. Answering again replaces the answer. Returns `{survey: {represented, fair, comment, answeredAt}, receipt}`",
         "participant",
       ),
-      request: { params: CampaignParam, body: jsonBody(AnswerSurvey) },
+      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(AnswerSurvey) },
       responses: responses(),
     }),
     async (c) => {
