@@ -137,7 +137,9 @@ describe.each(storeTargets())("admission API on $name", (target) => {
       token: t.researcher,
       body: { remove: ["pid-2", "pid-404"] },
     });
-    expect(removed.body).toEqual({ added: 0, removed: 1, total: 2, joined: 1 });
+    const { receipt: removal, ...after } = removed.body;
+    expect(after).toEqual({ added: 0, removed: 1, total: 2, joined: 1 });
+    expect(removal.index).toBeGreaterThan(receipt.index);
     expect((await join(campaign.id, { externalId: "pid-2" })).status).toBe(403);
     const summary = await t.call("GET", `/api/v1/campaigns/${campaign.id}/allowlist`, { token: t.researcher });
     expect(summary.body).toEqual({ total: 2, joined: 1 });

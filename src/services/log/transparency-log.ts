@@ -42,7 +42,10 @@ export class TransparencyLog {
   /** Brings the tree up to every committed entry and returns it. */
   async catchUp(): Promise<HashTree> {
     const tree = await this.#tree.catchUp();
-    this.#checked ??= this.#checkLoaded(tree);
+    this.#checked ??= this.#checkLoaded(tree).catch((error: unknown) => {
+      this.#checked = null;
+      throw error;
+    });
     await this.#checked;
     return this.#tree.tree;
   }
