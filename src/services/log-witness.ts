@@ -18,6 +18,12 @@ export interface CosignatureView {
   readonly time: number;
 }
 
+/** What a witness's submission added to one checkpoint. */
+export interface CosignedCheckpoint {
+  readonly size: number;
+  readonly cosignatures: readonly CosignatureView[];
+}
+
 /** Verifiers of the witnesses the log accepts (POLYPHONY_LOG_WITNESSES): cosignature/v1 keys. */
 export function readWitnessKeys(keys: readonly string[]): NoteVerifier[] {
   return keys.map((key) => {
@@ -40,7 +46,7 @@ const refuse = (code: "invalid_input" | "forbidden" | "conflict" | "not_found", 
  * configured witness; a configured witness's invalid signature refuses the whole note, and
  * signatures by keys the log does not know are ignored.
  */
-export async function addCosignatures(deps: ServiceDeps, message: string): Promise<CosignatureView[]> {
+export async function addCosignatures(deps: ServiceDeps, message: string): Promise<CosignedCheckpoint> {
   const witnesses = deps.logWitnesses ?? [];
   let text: string;
   try {
@@ -76,7 +82,7 @@ export async function addCosignatures(deps: ServiceDeps, message: string): Promi
         });
     }
   });
-  return cosigned.map(({ signature, time }) => ({ name: signature.name, time }));
+  return { size, cosignatures: cosigned.map(({ signature, time }) => ({ name: signature.name, time })) };
 }
 
 /** A stored checkpoint's note with the cosignatures witnesses gave it appended, in arrival order. */
