@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServerType } from "@hono/node-server";
@@ -54,6 +54,7 @@ describe.each(storeTargets())("a witness of a log on $name", (target) => {
 
   it("makes a private key and prints its cosignature/v1 verifier key", async () => {
     expect(witnessKey).toMatch(/^w\.example\+[0-9a-f]{8}\+/);
+    expect((await stat(join(dir, "w.key"))).mode & 0o777).toBe(0o600);
     expect(makeVerifier(witnessKey).name).toBe("w.example");
     const again = await runPolyphony(["witness", "keygen", "--name", "w.example", "--out", join(dir, "w.key")]);
     expect(again.code).toBe(2);
