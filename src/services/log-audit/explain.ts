@@ -1,9 +1,6 @@
 import { VerificationFailure } from "./failure.ts";
 import type { Location } from "./locate.ts";
 
-const FORK_NOTE =
-  " The log's proofs do not verify against the trusted checkpoint: it serves another tree than the one it signed (a fork or a rewritten history).";
-
 const NARROW_HINT = "earlier checkpoints (--previous), contributors' receipts (--proofs) or the running log (--url) narrow it";
 
 function describeChange(at: Location): string {
@@ -18,7 +15,7 @@ function describeChange(at: Location): string {
  * root that differs, which names none) with where the search put the first bad index.
  */
 export function explainLocation(found: VerificationFailure, at: Location): VerificationFailure {
-  const note = at.proverFailed ? FORK_NOTE : "";
+  const note = at.note ? ` ${at.note}` : "";
   const exact = at.end - at.start === 1;
   if (found.index !== null && (!exact || at.start >= found.index)) {
     if (at.start >= found.index) return new VerificationFailure(found.reason, found.message + note, { index: found.index });

@@ -1,10 +1,5 @@
-import {
-  encodeBase64,
-  equalBytes,
-  verifyConsistency,
-  verifyInclusion,
-  type HashTree,
-} from "../../core/log/index.ts";
+import { encodeBase64, equalBytes, type HashTree } from "../../core/log/index.ts";
+import { bisectWithProofs } from "./bisect.ts";
 import type { LeafEvidence } from "./failure.ts";
 import type { LeafFact } from "./leaf-proofs.ts";
 
@@ -39,8 +34,8 @@ export interface Location {
   readonly proofs: number;
   /** The log's own leaf at `start`, proven against a trusted root, when one is known. */
   readonly evidence: LeafEvidence | null;
-  /** Whether the log's proofs contradicted the trusted checkpoints (it serves another tree). */
-  readonly proverFailed: boolean;
+  /** Why the running log's proofs could not be used or believed, when they could not. */
+  readonly note: string | null;
 }
 
 const evidenceOf = (index: number, found: Uint8Array, logged: Uint8Array): LeafEvidence => ({
@@ -53,10 +48,8 @@ const evidenceOf = (index: number, found: Uint8Array, logged: Uint8Array): LeafE
  * Finds the first index at which `tree` (rebuilt from the data) departs from the log, knowing it
  * departs before `end`. "The first m leaves are the log's" holds up to the first bad index and
  * fails after it, so the answer is where it turns. Checkpoints answer it at their sizes; a leaf
- * the log proved extends a good prefix by one, and a leaf that differs bounds the answer; a
- * running log answers it at any m with a consistency proof from m to the target, checked against
- * the data's root at m and the target's trusted root, so bisecting costs O(log n) proofs. The
- * answer is confirmed with the log's leaf there, proven by inclusion.
+ * the log proved extends a good prefix by one, and a leaf that differs bounds the answer; what
+ * remains, a running log's proofs narrow (bisect.ts).
  */
 export async function locateFirstBadIndex(tree: HashTree, end: number, evidence: Evidence): Promise<Location> {
   const leaf = (i: number) => tree.readNode(0, i);
@@ -73,30 +66,13 @@ export async function locateFirstBadIndex(tree: HashTree, end: number, evidence:
   const matches = new Set(known.filter((f) => !differs.some((d) => d.index === f.index)).map((f) => f.index));
   while (lo < hi - 1 && matches.has(lo)) lo++;
   const proven = (i: number) => differs.find((f) => f.index === i);
-  const located = (start: number, stop: number, proofs: number, proverFailed = false): Location => {
+  const located = (start: number, stop: number, proofs = 0, note: string | null = null): Location => {
     const fact = stop - start === 1 ? proven(start) : undefined;
-    return { start, end: stop, proofs, evidence: fact ? evidenceOf(start, leaf(start), fact.leafHash) : null, proverFailed };
+    return { start, end: stop, proofs, evidence: fact ? evidenceOf(start, leaf(start), fact.leafHash) : null, note };
   };
-  const { prover, target } = evidence;
   // Trusted checkpoints that contradict each other (a fork) bound the index only from above.
-  if (lo >= hi) return located(0, hi, 0);
-  if (!prover) return located(lo, hi, 0);
-  const before = { lo, hi };
-  let proofs = 0;
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (mid >= target.size || mid > tree.size) break;
-    const proof = await prover.proveConsistency(mid, target.size);
-    proofs++;
-    if (verifyConsistency(mid, target.size, proof, tree.root(mid), target.root)) lo = mid;
-    else hi = mid;
-  }
-  if (hi - lo !== 1 || lo >= target.size || lo >= tree.size) return located(lo, hi, proofs);
-  const logged = await prover.proveLeaf(lo, target.size);
-  proofs++;
-  if (!verifyInclusion(logged.leafHash, lo, target.size, logged.proof, target.root) || equalBytes(leaf(lo), logged.leafHash)) {
-    // The log cannot back its own consistency proofs: keep only what the trusted evidence showed.
-    return located(before.lo, before.hi, proofs, true);
-  }
-  return { start: lo, end: lo + 1, proofs, evidence: evidenceOf(lo, leaf(lo), logged.leafHash), proverFailed: false };
+  if (lo >= hi) return located(0, hi);
+  if (!evidence.prover) return located(lo, hi);
+  const found = await bisectWithProofs(tree, lo, hi, evidence.target, evidence.prover);
+  return found.evidence ? found : located(found.start, found.end, found.proofs, found.note);
 }

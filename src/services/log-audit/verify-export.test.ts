@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PolyphonyError } from "../../core/errors.ts";
 import { formatVerifierKey, makeVerifier } from "../../core/log/index.ts";
 import {
   TEST_ORIGIN,
@@ -158,6 +159,13 @@ describe("a log that lies", () => {
       prover: null,
     });
     expect(report.failure).toMatchObject({ reason: "previous", range: [0, 10] });
+  });
+
+  it("gives no proofs: the verifier says so and keeps what it knows", async () => {
+    const down = () => Promise.reject(new PolyphonyError("upstream_failed", "the log at http://log.example could not be reached"));
+    const report = await verify(changed(23), { prover: { proveConsistency: down, proveLeaf: down } });
+    expect(report.failure).toMatchObject({ reason: "root", range: [0, 40] });
+    expect(report.failure?.message).toContain("gave no proofs");
   });
 
   it("serves proofs of another tree: the verifier does not believe them", async () => {
