@@ -1,5 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeBase64, decodeEntry, makeEd25519Verifier, parseVerifierKey, type LogEntry } from "../../src/core/log/index.ts";
+import { verifyMessage } from "../../src/services/log/ed25519.ts";
+import { formatSigningMessage } from "../../src/services/participant-keys.ts";
+import { verifyReceipt, type ApiReceipt } from "../support/receipts.ts";
 import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
 import { startFakeLlm } from "./support/fake-llm.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
@@ -44,6 +48,16 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     await browser?.close();
     await server?.stop();
   });
+
+  /** The log's entries as a stranger reads them through the public API. */
+  async function readLog(): Promise<LogEntry[]> {
+    const { entries } = await server.api<{ entries: { leaf: string }[] }>("GET", "/log/entries?format=json");
+    return entries.map((line) => decodeEntry(decodeBase64(line.leaf)!));
+  }
+
+  /** What the participant app keeps in the page's localStorage for the campaign. */
+  const readStored = (page: Page, what: "key" | "session" | "draft"): Promise<any> =>
+    page.evaluate(`JSON.parse(localStorage.getItem(${JSON.stringify(`polyphony.${what}.${campaign.id}`)}) ?? "null")`);
 
   async function expectAccessible(page: Page, name: string) {
     const violations = await seriousViolations(page);
@@ -144,6 +158,30 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     await page.goto(link);
     await page.getByText("Thank you for answering the survey").waitFor();
 
+    // The browser made the participant's key and signed each contribution with it: the log names
+    // that key as their entries' author, says the participant holds it, and the receipts verify.
+    const stored = {
+      key: await readStored(page, "key"),
+      session: await readStored(page, "session"),
+      draft: await readStored(page, "draft"),
+    };
+    expect(stored.key.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const { participant } = await server.api("GET", `/campaigns/${campaign.id}/me`, undefined, stored.session.token);
+    expect(participant.id).toBe(stored.session.participantId);
+    const log = await readLog();
+    const mine = log.filter((e) => e.author === stored.key.publicKey);
+    expect(mine.map((e) => e.kind)).toEqual(["participant_joined", "values_card", "vote", "vote", "survey_answer"]);
+    expect(mine[0]!.body.custody).toBe("participant");
+    expect(log.filter((e) => e.kind === "participant_joined").map((e) => e.body.custody)).toEqual(["server", "participant"]);
+    const joinMessage = formatSigningMessage(campaign.id, "participant_joined", { answers: { politics: "left" } });
+    expect(verifyMessage(decodeBase64(stored.key.publicKey)!, joinMessage, decodeBase64(mine[0]!.body.sig as string)!)).toBe(true);
+    const vkey = await (await fetch(`${server.url}/api/v1/log/key`)).text();
+    const parsed = parseVerifierKey(vkey.trim());
+    const verifier = makeEd25519Verifier(parsed.name, parsed.publicKey);
+    const receipts = (stored.draft.receipts as { what: string; receipt: ApiReceipt }[]);
+    expect(receipts.map((r) => r.what)).toEqual(["joined", "card", "vote", "vote", "survey"]);
+    for (const { what, receipt } of receipts) expect(verifyReceipt(receipt, verifier), what).toBe(true);
+
     const stats = await server.api("GET", `/campaigns/${campaign.id}/stats`);
     expect(stats.participants).toBe(2);
     expect(stats.votes).toBe(2);
@@ -189,6 +227,31 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
       await withLlm.stop();
       await llm.close();
     }
+  });
+
+  it("resumes a session from before browsers held keys, and the server signs for it", async () => {
+    const joined = await server.api("POST", `/campaigns/${campaign.id}/participants`, { answers: { politics: "centre" } });
+    for (const step of ["consent", "demographics", "question"]) await server.api("POST", `/campaigns/${campaign.id}/progress`, { step }, joined.token);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const session = JSON.stringify({ token: joined.token, participantId: joined.participant.id });
+    await context.addInitScript(`localStorage.setItem(${JSON.stringify(`polyphony.session.${campaign.id}`)}, ${JSON.stringify(session)})`);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/join/${campaign.id}`);
+    await page.getByRole("heading", { name: "The question" }).waitFor();
+    await page.getByRole("button", { name: "Describe my value" }).click();
+    await page.getByLabel("Title").fill("Quiet patience");
+    await page.getByLabel("Description").fill("Wait with them until they are ready to talk.");
+    for (const [i, text] of policies("waiting").entries()) await page.getByLabel(`Attention ${i + 1}`).fill(text);
+    await page.getByRole("button", { name: "Continue" }).click();
+    const keepOwn = page.getByRole("button", { name: /Mine differs|Submit my card/ });
+    await keepOwn.waitFor({ timeout: 120_000 });
+    await keepOwn.click();
+    await page.getByRole("heading", { name: "Judge upgrade stories" }).waitFor();
+    expect(await readStored(page, "key")).toBeNull();
+
+    const mine = (await readLog()).filter((e) => e.author === joined.participant.publicKey);
+    expect(mine.map((e) => [e.kind, e.body.custody])).toEqual([["participant_joined", "server"], ["values_card", undefined]]);
+    await context.close();
   });
 
   it("reads well on a 360 px wide phone", async () => {

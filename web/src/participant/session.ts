@@ -1,4 +1,5 @@
 import { api, ApiError } from "../lib/api.ts";
+import * as signing from "../lib/signing.ts";
 import { readStored, writeStored } from "../lib/storage.ts";
 import type { CardContent, Relationship, ServedStory } from "../lib/types.ts";
 
@@ -51,19 +52,41 @@ export interface Me {
 
 const sessionKey = (campaignId: string) => `polyphony.session.${campaignId}`;
 const draftKey = (campaignId: string) => `polyphony.draft.${campaignId}`;
+const signingKey = (campaignId: string) => `polyphony.key.${campaignId}`;
 
 export const loadSession = (campaignId: string) => readStored<Session>(sessionKey(campaignId));
-export const saveSession = (campaignId: string, session: Session | null) => writeStored(sessionKey(campaignId), session);
+/** Keeps the session; forgetting it forgets the participant's key too, as a new join makes a new one. */
+export function saveSession(campaignId: string, session: Session | null) {
+  writeStored(sessionKey(campaignId), session);
+  if (session === null) writeStored(signingKey(campaignId), null);
+}
 export const loadDraft = (campaignId: string) => readStored<Draft>(draftKey(campaignId)) ?? {};
 export const saveDraft = (campaignId: string, draft: Draft | null) => writeStored(draftKey(campaignId), draft);
 
 const path = (campaignId: string, rest: string) => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;
 
+/** The participant's own key for the campaign; a session from before browsers held keys has none, and the server signs for it. */
+function loadKey(campaignId: string): signing.ParticipantKey | null {
+  const stored = readStored<unknown>(signingKey(campaignId));
+  return signing.isParticipantKey(stored) ? stored : null;
+}
+
+/** The `Polyphony-Signature` header over a contribution, when the browser holds the participant's key. */
+function signed(campaignId: string, kind: signing.ContributionKind, content: unknown, key = loadKey(campaignId)): Record<string, string> {
+  return key ? { [signing.SIGNATURE_HEADER]: signing.signContribution(key, campaignId, kind, content) } : {};
+}
+
+/** Joins with a new key pair made here: the server gets its public key and a signed join, and the seed stays in this browser. */
 export async function joinCampaign(
   campaignId: string,
   input: { answers: Record<string, string>; invite?: string; externalId?: string },
 ): Promise<Session & { receipt?: Receipt }> {
-  const body = await api<{ participant: { id: string }; token: string; receipt?: Receipt }>(path(campaignId, "/participants"), { body: input });
+  const key = signing.generateParticipantKey();
+  const body = await api<{ participant: { id: string }; token: string; receipt?: Receipt }>(path(campaignId, "/participants"), {
+    body: { ...input, publicKey: key.publicKey },
+    headers: signed(campaignId, "participant_joined", signing.joinContent(input.answers), key),
+  });
+  writeStored(signingKey(campaignId), key);
   return { token: body.token, participantId: body.participant.id, ...(body.receipt && { receipt: body.receipt }) };
 }
 
@@ -79,36 +102,27 @@ export const findSimilar = (campaignId: string, session: Session, question: stri
     body: { question, ...card },
   });
 
-export const submitCard = (campaignId: string, session: Session, question: string, card: CardContent, sameAs?: string) =>
-  api<{ card: MyCard; receipt?: Receipt }>(path(campaignId, "/cards"), {
+export function submitCard(campaignId: string, session: Session, question: string, card: CardContent, sameAs?: string) {
+  const content = signing.cardContent({ question, ...card, sameAs });
+  return api<{ card: MyCard; receipt?: Receipt }>(path(campaignId, "/cards"), {
     token: session.token,
-    body: { question, ...card, ...(sameAs !== undefined && { sameAs }) },
+    body: content,
+    headers: signed(campaignId, "values_card", content),
   });
+}
 
 export const nextStories = (campaignId: string, session: Session, limit = 5) =>
   api<{ stories: ServedStory[] }>(path(campaignId, `/stories/next?limit=${limit}`), { token: session.token });
 
-export const castVote = (
-  campaignId: string,
-  session: Session,
-  story: ServedStory,
-  relationship: Relationship,
-  comment: string,
-) =>
-  api<{ receipt?: Receipt }>(path(campaignId, "/votes"), {
-    token: session.token,
-    body: {
-      from: story.from.id,
-      to: story.to.id,
-      context: story.context.id,
-      story: story.id,
-      relationship,
-      ...(comment.trim() && { comment: comment.trim() }),
-    },
-  });
+export function castVote(campaignId: string, session: Session, story: ServedStory, relationship: Relationship, comment: string) {
+  const content = signing.voteContent({ from: story.from.id, to: story.to.id, context: story.context.id, story: story.id, relationship, comment });
+  return api<{ receipt?: Receipt }>(path(campaignId, "/votes"), { token: session.token, body: content, headers: signed(campaignId, "vote", content) });
+}
 
-export const answerSurvey = (campaignId: string, session: Session, answer: { represented: number; fair: number; comment?: string }) =>
-  api<{ receipt?: Receipt }>(path(campaignId, "/survey"), { token: session.token, body: answer });
+export function answerSurvey(campaignId: string, session: Session, answer: { represented: number; fair: number; comment?: string }) {
+  const content = signing.surveyContent(answer);
+  return api<{ receipt?: Receipt }>(path(campaignId, "/survey"), { token: session.token, body: content, headers: signed(campaignId, "survey_answer", content) });
+}
 
 export interface ChatTurn {
   chat: string;
