@@ -5,11 +5,12 @@ import { promisify } from "node:util";
 
 const CLI = fileURLToPath(new URL("../../bin/polyphony.mjs", import.meta.url));
 const run = promisify(execFile);
-const env = () => ({ ...process.env, DATABASE_URL: "", POLYPHONY_CHECKPOINT_SECONDS: "1" });
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const env = (extra: Record<string, string> = {}) => ({ ...process.env, DATABASE_URL: "", POLYPHONY_CHECKPOINT_SECONDS: "1", ...extra });
 
 /** Runs `polyphony --data DIR --json …` and returns its parsed output. */
 export async function runCli<T = any>(dataDir: string, ...args: string[]): Promise<T> {
-  const { stdout } = await run(process.execPath, [CLI, "--data", dataDir, "--json", ...args], { env: env(), maxBuffer: 64 << 20 });
+  const { stdout } = await run(process.execPath, [CLI, "--data", dataDir, "--json", ...args], { cwd: ROOT, env: env(), maxBuffer: 64 << 20 });
   return JSON.parse(stdout) as T;
 }
 
@@ -33,11 +34,14 @@ export interface ServerProcess {
   readonly exited: Promise<void>;
 }
 
-/** Starts `polyphony serve` on `dataDir` and waits until it answers. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+/** Starts `polyphony serve` on `dataDir` (with extra environment variables) and waits until it answers. */
+export async function startServerProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [CLI, "--data", dataDir, "serve", "--port", String(port), "--host", "127.0.0.1"], { env: env() });
+  const child = spawn(process.execPath, [CLI, "--data", dataDir, "serve", "--port", String(port), "--host", "127.0.0.1"], {
+    cwd: ROOT,
+    env: env(extraEnv),
+  });
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
