@@ -1,17 +1,13 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, countRows } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 
 describe.each(storeTargets())("admission API on $name", (target) => {
   let store: Store;
   let t: TestApi;
 
-  const count = async (table: string) => {
-    const r = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-  };
+  const count = (table: string) => countRows(store, table);
   const createCampaign = async (extra: Record<string, unknown>) => {
     const res = await t.call("POST", "/api/v1/campaigns", {
       token: t.researcher,

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, encodeBase64, hashLeaf, verifyContent, type NoteVerifier } from "../src/core/log/index.ts";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, countRows } from "./support/api.ts";
 import { readAllEntries, readLogVerifier, verifyReceipt, type ApiReceipt } from "./support/receipts.ts";
 import { storeTargets } from "./support/stores.ts";
 
@@ -29,10 +29,7 @@ describe.each(storeTargets())("contribution log API on $name", (target) => {
   let aliceCard: { id: string; canonicalId: string };
   let bobCard: { id: string; canonicalId: string };
 
-  const count = async (table: string) => {
-    const r = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-  };
+  const count = (table: string) => countRows(store, table);
   const accepted = async (res: { status: number; body: any }, status = 201) => {
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     receipts.push(res.body.receipt);

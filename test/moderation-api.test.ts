@@ -1,14 +1,9 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, POLICIES, countRows } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 
-const policies = [
-  "MOMENTS when the person names what they are afraid of",
-  "CHOICES that would still feel right to them in ten years",
-  "PEOPLE in their life who could support them",
-];
+const policies = POLICIES;
 
 describe.each(storeTargets())("moderation API on $name", (target) => {
   let store: Store;
@@ -25,10 +20,7 @@ describe.each(storeTargets())("moderation API on $name", (target) => {
     t.call("POST", path("/moderation"), { token: t.researcher, body: { target: { kind, id }, reason } });
   const unhide = (kind: string, id: string, reason = "on second look it is fine") =>
     t.call("POST", path("/moderation/unhide"), { token: t.researcher, body: { target: { kind, id }, reason } });
-  const count = async (table: string) => {
-    const r = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-  };
+  const count = (table: string) => countRows(store, table);
   const canonicalIds = async () =>
     (await t.call("GET", path("/canonical-cards"))).body.cards.map((c: { id: string }) => c.id) as string[];
 

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, POLICIES, countRows } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 import type { Store } from "../src/store/open.ts";
-import { sql } from "drizzle-orm";
 
-const policies = [
-  "MOMENTS when the person names what they are afraid of",
-  "CHOICES that would still feel right to them in ten years",
-  "PEOPLE in their life who could support them",
-];
+const policies = POLICIES;
 
 describe.each(storeTargets())("moral-graph API on $name", (target) => {
   let store: Store;
@@ -25,10 +20,7 @@ describe.each(storeTargets())("moral-graph API on $name", (target) => {
       token,
       body: { question: campaign.questions[0]!.id, title, description: `Living by ${title}.`, policies, ...extra },
     });
-  const count = async (table: string) => {
-    const r = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-  };
+  const count = (table: string) => countRows(store, table);
 
   beforeAll(async () => {
     store = await target.open();

@@ -1,14 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, POLICIES, countRows } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 
-const policies = [
-  "MOMENTS when the person names what they are afraid of",
-  "CHOICES that would still feel right to them in ten years",
-  "PEOPLE in their life who could support them",
-];
+const policies = POLICIES;
 
 describe.each(storeTargets())("progress, resume and survey API on $name", (target) => {
   let store: Store;
@@ -22,10 +18,7 @@ describe.each(storeTargets())("progress, resume and survey API on $name", (targe
   };
   const reach = (token: string, step: unknown) => t.call("POST", `/api/v1/campaigns/${campaign.id}/progress`, { token, body: { step } });
   const survey = (token: string, body: unknown) => t.call("POST", `/api/v1/campaigns/${campaign.id}/survey`, { token, body });
-  const count = async (table: string) => {
-    const r = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-    return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
-  };
+  const count = (table: string) => countRows(store, table);
 
   beforeAll(async () => {
     store = await target.open();

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi, type TestApi, POLICIES } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 
-const policies = [
-  "MOMENTS when the person names what they are afraid of",
-  "CHOICES that would still feel right to them in ten years",
-  "PEOPLE in their life who could support them",
-];
+const policies = POLICIES;
 
 describe.each(storeTargets())("live stats API on $name", (target) => {
   let store: Store;

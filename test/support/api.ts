@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Clock, Embedder, Llm } from "../../src/ports.ts";
 import { createApi } from "../../src/http/app.ts";
@@ -65,4 +66,17 @@ export async function createTestApi(store: Store, providers: { llm?: Llm; embedd
       return { status: res.status, type, headers: res.headers, body: text && json ? JSON.parse(text) : text };
     },
   };
+}
+
+/** Three attention policies that make a valid values card. */
+export const POLICIES = [
+  "MOMENTS when the person names what they are afraid of",
+  "CHOICES that would still feel right to them in ten years",
+  "PEOPLE in their life who could support them",
+];
+
+/** How many rows a table holds: tests check that refused input wrote nothing. */
+export async function countRows(store: Store, table: string): Promise<number> {
+  const result = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
