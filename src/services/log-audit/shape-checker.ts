@@ -19,7 +19,7 @@ export class ShapeChecker {
     const entry = new URL("./shape-worker.ts", import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
     // Parsing a million entries makes short-lived garbage: a young generation larger than a
-    // worker's default cuts its collections, and a fifth of its CPU time (bench/log/README.md).
+    // worker's default cuts its collections (bench/log/README.md).
     this.#worker = new Worker(boot, { eval: true, workerData: { check }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     this.#result = new Promise((resolve, reject) => {
       this.#worker.once("message", resolve);
