@@ -55,6 +55,24 @@ describe("an untouched export", () => {
   });
 });
 
+describe("entry checks on a worker thread", () => {
+  const onWorker = (lines: typeof genuine) =>
+    verifyExport({ chunks: chunksOf(formatExport(lines), 4096), checkpoint: log.checkpoint(key.signer), previous: [], trust, shapes: "fields", parallel: true, prover: null });
+
+  it("accept an untouched export", async () => {
+    expect(await onWorker(genuine)).toMatchObject({ ok: true, entries: 40 });
+  });
+
+  it("name the first malformed entry, or the earlier bad line the main thread found", async () => {
+    const leaf = new TextEncoder().encode('{"v":1,"kind":"vote"}');
+    const malformed = genuine.map((l) => (l.index === 12 ? { index: 12, leaf } : l));
+    expect((await onWorker(malformed)).failure).toMatchObject({ reason: "shape", index: 12 });
+    const report = await onWorker(malformed.filter((l) => l.index !== 7));
+    expect(report.failure).toMatchObject({ reason: "sequence", index: 7 });
+    expect(report.entries).toBe(7);
+  });
+});
+
 describe("a checkpoint that cannot be trusted", () => {
   it("fails when another key signed it", async () => {
     const forged = log.checkpoint(makeTestLogKey(9).signer);

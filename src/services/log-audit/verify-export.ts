@@ -25,6 +25,8 @@ export interface VerifyRequest {
   readonly proofs?: string | undefined;
   readonly trust: Trust;
   readonly shapes: ShapeCheck | null;
+  /** Check entries on a worker thread; by default, from PARALLEL_FROM entries on. */
+  readonly parallel?: boolean | undefined;
   /** The running log's proofs, to bisect to the first bad index; null offline. */
   readonly prover: LogProver | null;
   readonly onProgress?: ((lines: number) => void) | undefined;
@@ -64,7 +66,7 @@ interface Checked {
 
 async function check(request: VerifyRequest, opened: Opened): Promise<Checked> {
   const target = opened.target.checkpoint;
-  const parallel = target.size >= PARALLEL_FROM;
+  const parallel = request.parallel ?? target.size >= PARALLEL_FROM;
   const reading = await readExport(request.chunks, { shapes: request.shapes, parallel, onProgress: request.onProgress });
   const tree = reading.tree.tree;
   const earlier = [...opened.previous.map((p) => p.checkpoint), ...opened.carried];
