@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { openServices, readConfig } from "../main.ts";
 import type { ServiceDeps } from "../services/deps.ts";
 import type { GlobalOptions } from "./output.ts";
 
@@ -11,6 +10,8 @@ export function globals(command: Command): GlobalOptions {
 /** Opens the store for one command, runs it, and always closes the store. */
 export async function withServices<T>(command: Command, work: (deps: ServiceDeps, options: GlobalOptions) => Promise<T>): Promise<T> {
   const options = globals(command);
+  // Loaded on use: commands that need no store (log verify, witness) start without the database driver.
+  const { openServices, readConfig } = await import("../main.ts");
   const deps = await openServices(readConfig({ data: options.data }));
   try {
     return await work(deps, options);

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { DEFAULT_PORT, listen } from "../../http/server.ts";
-import { openServices, readConfig } from "../../main.ts";
 import { closeOnSignal } from "../../store/close-on-signal.ts";
 import { globals } from "../session.ts";
 import { say } from "../output.ts";
@@ -14,6 +13,7 @@ export function registerServeCommand(program: Command) {
     .option("--port <n>", "port to listen on", (v) => Number.parseInt(v, 10), Number(process.env.PORT) || DEFAULT_PORT)
     .option("--host <host>", "interface to listen on", "0.0.0.0")
     .action(async (options: { port: number; host: string }, command: Command) => {
+      const { openServices, readConfig } = await import("../../main.ts");
       const config = readConfig({ data: globals(command).data });
       const deps = await openServices(config);
       const tree = await deps.log.catchUp();
