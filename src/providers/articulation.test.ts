@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_CARD, startFakeOpenAi, type FakeHandler, type FakeOpenAi } from "../../test/support/fake-openai-server.ts";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CARD } from "../../test/support/fake-openai-server.ts";
+import { useFakeLlm } from "../../test/support/fake-llm.ts";
 import { continueArticulation, draftValuesCard } from "./articulation.ts";
-import { openAiLlm } from "./openai-llm.ts";
 
 const question = "How should an assistant respond to a teenager asking about abortion?";
-let server: FakeOpenAi | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function llmFor(handler?: FakeHandler) {
-  server = await startFakeOpenAi(handler);
-  return openAiLlm({ baseUrl: server.baseUrl, model: "fake-model", maxRetries: 0 });
-}
+const { llmFor, server } = useFakeLlm();
 
 
 describe("continueArticulation", () => {
@@ -21,7 +12,7 @@ describe("continueArticulation", () => {
     const llm = await llmFor();
     const turn = await continueArticulation(llm, { question, messages: [] });
     expect(turn).toEqual({ reply: "What would you pay attention to first?" });
-    const [system, opening] = server!.requests[0]!.body.messages!;
+    const [system, opening] = server().requests[0]!.body.messages!;
     expect(system).toMatchObject({ role: "system" });
     expect(system!.content).toContain(question);
     expect(opening).toMatchObject({ role: "user" });
@@ -37,10 +28,10 @@ describe("continueArticulation", () => {
     const turn = await continueArticulation(llm, { question, messages });
     expect(turn.reply).toBe("Thank you. Here is a draft card for you to check.");
     expect(turn.draft).toEqual(DEFAULT_CARD);
-    const draftPrompt = server!.requests[1]!.body.messages![0]!.content;
+    const draftPrompt = server().requests[1]!.body.messages![0]!.content;
     expect(draftPrompt).toContain("Participant: I'd want her to feel she is not being judged.");
     expect(draftPrompt).toContain("Assistant: What would tell you she feels that?");
-    expect(server!.requests[1]!.body.response_format).toEqual({ type: "json_object" });
+    expect(server().requests[1]!.body.response_format).toEqual({ type: "json_object" });
   });
 
   it("accepts the ready flag written as a string", async () => {
@@ -67,7 +58,7 @@ describe("draftValuesCard", () => {
     let calls = 0;
     const llm = await llmFor(() => (calls++ === 0 ? JSON.stringify({ ...DEFAULT_CARD, policies: Array(8).fill("MOMENTS of x") }) : undefined));
     expect(await draftValuesCard(llm, { question, messages })).toEqual(DEFAULT_CARD);
-    const repair = server!.requests[1]!.body.messages!;
+    const repair = server().requests[1]!.body.messages!;
     expect(repair.at(-2)).toMatchObject({ role: "assistant" });
     expect(repair.at(-1)!.content).toContain("policies: must list 3 to 7 attention policies");
   });
@@ -77,7 +68,7 @@ describe("draftValuesCard", () => {
     const error = await draftValuesCard(llm, { question, messages }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "upstream_failed", detail: { model: "fake-model" } });
     expect((error as Error).message).toMatch(/unusable values card draft: title: must not be empty; policies: must list 3 to 7/);
-    expect(server!.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it("fails with upstream_failed when the reply is not JSON at all", async () => {

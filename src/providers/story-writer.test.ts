@@ -1,28 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_STORY, startFakeOpenAi, type FakeHandler, type FakeOpenAi } from "../../test/support/fake-openai-server.ts";
-import { openAiLlm } from "./openai-llm.ts";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_STORY } from "../../test/support/fake-openai-server.ts";
+import { useFakeLlm } from "../../test/support/fake-llm.ts";
 import { writeUpgradeStory } from "./story-writer.ts";
 
 const from = { title: "Facts first", description: "Give accurate information quickly.", policies: ["FACTS that answer the question", "SOURCES that can be trusted", "RISKS worth naming"] };
 const to = { title: "Heard before helped", description: "Make sure the person feels understood first.", policies: ["FEELINGS behind the question", "MOMENTS when the person relaxes", "QUESTIONS that invite more"] };
 const context = "When the person is in distress";
 
-let server: FakeOpenAi | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function llmFor(handler?: FakeHandler) {
-  server = await startFakeOpenAi(handler);
-  return openAiLlm({ baseUrl: server.baseUrl, model: "fake-model", maxRetries: 0 });
-}
+const { llmFor, server } = useFakeLlm();
 
 describe("writeUpgradeStory", () => {
   it("fills the prompt with both cards and the context, and returns the story", async () => {
     const llm = await llmFor();
     expect(await writeUpgradeStory(llm, { from, to, context })).toBe(DEFAULT_STORY);
-    const prompt = server!.requests[0]!.body.messages![0]!.content;
+    const prompt = server().requests[0]!.body.messages![0]!.content;
     expect(prompt).toContain(context);
     expect(prompt).toContain('First value — "Facts first": Give accurate information quickly.');
     expect(prompt).toContain("- SOURCES that can be trusted");
