@@ -19,13 +19,10 @@ interface DftEdge {
   relationship: Relationship;
 }
 
-// Expected figures come from bench/moral-graph/mai_reference.py, an independent Python
-// transcription of the formulas (dict-keyed pairs, plain loops), run with python3 on edge.json:
-//   votes 1592, pairs 282, keptEdges 71, nodes 59, scoreSum 0.44230646226529446,
-//   top id 298 score 0.04752168086812411, second id 289 score 0.04708549937602581.
-describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
+/** The DFT upgrade votes as a vote table (ids as strings); empty when the data are absent. */
+function loadDftVotes() {
   const edges = present ? (JSON.parse(readFileSync(edgeFile, "utf8")) as DftEdge[]) : [];
-  const indexed = indexVotes(
+  return indexVotes(
     edges.map((e) => ({
       participant: String(e.userId),
       from: String(e.fromId),
@@ -34,6 +31,14 @@ describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
       relationship: e.relationship,
     })),
   );
+}
+
+// Expected figures come from bench/moral-graph/mai_reference.py, an independent Python
+// transcription of the formulas (dict-keyed pairs, plain loops), run with python3 on edge.json:
+//   votes 1592, pairs 282, keptEdges 71, nodes 59, scoreSum 0.44230646226529446,
+//   top id 298 score 0.04752168086812411, second id 289 score 0.04708549937602581.
+describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
+  const indexed = loadDftVotes();
   const graph = scoreMai2023(indexed.table);
 
   it("keeps the same edges as the reference", () => {
@@ -63,16 +68,7 @@ describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
 // implementation's output, and the check against the formulas is that the pooled ranking agrees
 // with mai-2023 on the four values it ranks first.
 describe.skipIf(!present)("scorePolyphony on MAI's DFT deliberation", () => {
-  const edges = present ? (JSON.parse(readFileSync(edgeFile, "utf8")) as DftEdge[]) : [];
-  const indexed = indexVotes(
-    edges.map((e) => ({
-      participant: String(e.userId),
-      from: String(e.fromId),
-      to: String(e.toId),
-      context: e.contextId,
-      relationship: e.relationship,
-    })),
-  );
+  const indexed = loadDftVotes();
   const graph = scorePolyphony(indexed.table);
 
   it("keeps about half of the judged edges, in every context's ranking of all 81 cards", () => {
