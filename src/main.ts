@@ -3,11 +3,11 @@ import type { Embedder, Llm } from "./ports.ts";
 import { llmFromEnv } from "./providers/openai-llm.ts";
 import { embedderFromEnv } from "./providers/openai-embedder.ts";
 import { createWordVectorEmbedder } from "./providers/word-vectors.ts";
-import type { ServiceDeps } from "./services/deps.ts";
-import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./services/log/checkpoint-schedule.ts";
-import { makeLogKey } from "./services/log/log-key.ts";
-import { TransparencyLog } from "./services/log/transparency-log.ts";
-import { readWitnessKeys } from "./services/log-witness.ts";
+import type { ServiceDeps } from "./platform/deps.ts";
+import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./platform/log/checkpoint-schedule.ts";
+import { makeLogKey } from "./platform/log/log-key.ts";
+import { TransparencyLog } from "./platform/log/transparency-log.ts";
+import { readWitnessKeys } from "./platform/log/witness/cosignatures.ts";
 import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
 

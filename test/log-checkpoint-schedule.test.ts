@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
-import { scheduleCheckpoints } from "../src/services/log/checkpoint-schedule.ts";
-import { appendEntries } from "../src/services/log/sequencer.ts";
+import { scheduleCheckpoints } from "../src/platform/log/checkpoint-schedule.ts";
+import { appendEntries } from "../src/platform/log/sequencer.ts";
 import { createTestLog } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 

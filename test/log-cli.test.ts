@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCheckpoint, parseVerifierKey, makeEd25519Verifier, decodeBase64, verifyInclusion } from "../src/core/log/index.ts";
 import { openServices, readConfig } from "../src/main.ts";
-import { joinCampaign } from "../src/services/participants.ts";
+import { joinCampaign } from "../src/platform/participants/participants.ts";
 import { LOG_KEY_FILE } from "../src/store/log-key-file.ts";
 
 const BIN = fileURLToPath(new URL("../bin/polyphony.mjs", import.meta.url));

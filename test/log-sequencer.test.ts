@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
 import { rowsOf } from "../src/store/rows.ts";
-import type { EntryDraft } from "../src/services/log/drafts.ts";
-import { appendEntries } from "../src/services/log/sequencer.ts";
+import type { EntryDraft } from "../src/platform/log/drafts.ts";
+import { appendEntries } from "../src/platform/log/sequencer.ts";
 import { createTestLog, steppingClock } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 

@@ -6,7 +6,7 @@ import type { ServerType } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen } from "../src/http/server.ts";
-import { exportLog } from "../src/services/log-audit/export-log.ts";
+import { exportLog } from "../src/platform/log/audit/export-log.ts";
 import type { Store } from "../src/store/open.ts";
 import { rowsOf } from "../src/store/rows.ts";
 import { createTestApi, type TestApi } from "./support/api.ts";

@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "../src/store/open.ts";
 import { rowsOf } from "../src/store/rows.ts";
-import { makeLogKey } from "../src/services/log/log-key.ts";
-import { appendEntries } from "../src/services/log/sequencer.ts";
-import { TransparencyLog } from "../src/services/log/transparency-log.ts";
+import { makeLogKey } from "../src/platform/log/log-key.ts";
+import { appendEntries } from "../src/platform/log/sequencer.ts";
+import { TransparencyLog } from "../src/platform/log/transparency-log.ts";
 import { steppingClock, TEST_LOG_ORIGIN } from "./support/api.ts";
 import { storeTargets } from "./support/stores.ts";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64 } from "../src/core/log/index.ts";
-import { verifyMessage } from "../src/services/log/ed25519.ts";
-import { formatSigningMessage, SIGNATURE_HEADER } from "../src/services/participant-keys.ts";
+import { verifyMessage } from "../src/platform/log/ed25519.ts";
+import { formatSigningMessage, SIGNATURE_HEADER } from "../src/platform/participants/participant-keys.ts";
 import type { Store } from "../src/store/open.ts";
 import * as web from "../web/src/lib/signing.ts";
 import { createTestApi, type TestApi } from "./support/api.ts";

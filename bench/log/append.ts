@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { EntryDraft } from "../../src/services/log/drafts.ts";
-import { LogTree } from "../../src/services/log/log-tree.ts";
-import { appendEntries } from "../../src/services/log/sequencer.ts";
+import type { EntryDraft } from "../../src/platform/log/drafts.ts";
+import { LogTree } from "../../src/platform/log/log-tree.ts";
+import { appendEntries } from "../../src/platform/log/sequencer.ts";
 import { openStore, type Store } from "../../src/store/open.ts";
 
 // Usage: node --import tsx bench/log/append.ts [--entries N] [--batch B] [--single S] [--load L]

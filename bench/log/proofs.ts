@@ -5,7 +5,7 @@ import { SHA256_HASHER } from "../../src/core/log/hash.ts";
 import { HashTree } from "../../src/core/log/hash-tree.ts";
 import { proveConsistencyRecursively, provePathRecursively } from "../../src/core/log/reference.ts";
 import { verifyConsistency, verifyInclusion } from "../../src/core/log/verify.ts";
-import { NODE_HASHER } from "../../src/services/log/node-hasher.ts";
+import { NODE_HASHER } from "../../src/platform/log/node-hasher.ts";
 import { formatDuration as fmt, makeEntries, makeRandom, time } from "./fixtures.ts";
 
 // Usage: node --import tsx bench/log/proofs.ts [--size N] [--proofs K] [--naive J]

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { rankPages, createPageRankScratch, type WeightedGraph } from "../../src/core/moral-graph/pagerank.ts";
-import type { PolyphonyGraph } from "../../src/core/moral-graph/polyphony-types.ts";
+import { rankPages, createPageRankScratch, type WeightedGraph } from "../../src/core/graph/pagerank.ts";
+import type { PolyphonyGraph } from "../../src/kinds/moral-graph/core/polyphony-types.ts";
 import { formatMs, measure } from "./timing.ts";
 
 const PYTHON = "/usr/bin/python3";

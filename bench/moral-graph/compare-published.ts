@@ -1,5 +1,5 @@
-import { scoreMai2023 } from "../../src/core/moral-graph/mai-2023.ts";
-import { RELATIONSHIPS, type VoteTable } from "../../src/core/moral-graph/types.ts";
+import { scoreMai2023 } from "../../src/kinds/moral-graph/core/mai-2023.ts";
+import { RELATIONSHIPS, type VoteTable } from "../../src/kinds/moral-graph/core/types.ts";
 import { summarizePublished, type PublishedVote } from "./mai-published.ts";
 import { formatMs, measure } from "./timing.ts";
 

@@ -1,6 +1,6 @@
-import { scorePolyphony } from "../../src/core/moral-graph/polyphony.ts";
-import { createRandom } from "../../src/core/moral-graph/prng.ts";
-import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/core/moral-graph/types.ts";
+import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
+import { createRandom } from "../../src/core/stats/prng.ts";
+import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/kinds/moral-graph/core/types.ts";
 import { correlateWithWisdom } from "./recovery.ts";
 
 const CARDS = 2_000;

@@ -1,5 +1,5 @@
-import { scoreMai2023 } from "../../src/core/moral-graph/mai-2023.ts";
-import { scorePolyphony } from "../../src/core/moral-graph/polyphony.ts";
+import { scoreMai2023 } from "../../src/kinds/moral-graph/core/mai-2023.ts";
+import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
 import { comparePublished } from "./compare-published.ts";
 import { compareNetworkx } from "./compare-networkx.ts";
 import { correlatePerContext, correlateWithWisdom } from "./recovery.ts";

@@ -1,5 +1,5 @@
-import { createRandom } from "../../src/core/moral-graph/prng.ts";
-import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/core/moral-graph/types.ts";
+import { createRandom } from "../../src/core/stats/prng.ts";
+import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/kinds/moral-graph/core/types.ts";
 
 export interface SyntheticSpec {
   readonly votes: number;

@@ -1,13 +1,13 @@
 import { Command, CommanderError } from "commander";
-import { registerCampaignCommands } from "./commands/campaign.ts";
-import { registerCardCommands } from "./commands/cards.ts";
-import { registerEraseCommand } from "./commands/erase.ts";
-import { registerGraphCommands } from "./commands/graph.ts";
-import { registerImportCommands } from "./commands/import.ts";
-import { registerLogCommands } from "./commands/log.ts";
+import { registerCampaignCommands } from "../platform/campaigns/cli.ts";
+import { registerCardCommands } from "../kinds/moral-graph/cli/cards.ts";
+import { registerEraseCommand } from "../platform/erasure/cli.ts";
+import { registerGraphCommands } from "../kinds/moral-graph/cli/graph.ts";
+import { registerImportCommands } from "../kinds/moral-graph/cli/import.ts";
+import { registerLogCommands } from "../platform/log/cli/log.ts";
 import { registerServeCommand } from "./commands/serve.ts";
-import { registerTokenCommands } from "./commands/token.ts";
-import { registerWitnessCommands } from "./commands/witness.ts";
+import { registerTokenCommands } from "../platform/auth/cli.ts";
+import { registerWitnessCommands } from "../platform/log/cli/witness.ts";
 import { reportError } from "./output.ts";
 
 /** Builds the `polyphony` command tree. */

@@ -1,5 +1,5 @@
 import { userInfo } from "node:os";
-import type { Researcher } from "../services/tokens.ts";
+import type { Researcher } from "../platform/auth/tokens.ts";
 
 /** Whoever runs the CLI on the server's machine acts as its operator. */
 export const operator = (): Researcher => ({ id: `cli:${userInfo().username}`, name: userInfo().username });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { ServiceDeps } from "../services/deps.ts";
+import type { ServiceDeps } from "../platform/deps.ts";
 import type { GlobalOptions } from "./output.ts";
 
 /** The global options of whichever command is running. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { ServiceDeps } from "../services/deps.ts";
+import type { ServiceDeps } from "../platform/deps.ts";
 import { createApi } from "./app.ts";
 
 export const DEFAULT_PORT = 8787;

@@ -6,13 +6,13 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { closeOnSignal } from "./close-on-signal.ts";
 import { openStore } from "./open.ts";
-import { campaigns } from "./schema.ts";
+import { campaigns } from "../platform/campaigns/schema.ts";
 
 const repoRoot = new URL("../..", import.meta.url);
 const storeModules = {
   open: new URL("./open.ts", import.meta.url).href,
   closeOnSignal: new URL("./close-on-signal.ts", import.meta.url).href,
-  schema: new URL("./schema.ts", import.meta.url).href,
+  schema: new URL("../platform/campaigns/schema.ts", import.meta.url).href,
 };
 
 /** Opens the folder, writes a campaign, closes on a signal, and says "ready" once it waits. */

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PolyphonyError } from "../core/errors.ts";
 import { lockDataDir } from "./lock.ts";
 import { openStore, type Store } from "./open.ts";
-import { campaigns } from "./schema.ts";
+import { campaigns } from "../platform/campaigns/schema.ts";
 
 const repoRoot = new URL("../..", import.meta.url);
 const openModule = new URL("./open.ts", import.meta.url).href;

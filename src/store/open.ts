@@ -6,10 +6,10 @@ import { readMigrationFiles, type MigrationMeta } from "drizzle-orm/migrator";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgSession, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import pg from "pg";
-import * as schema from "./schema.ts";
 import { lockDataDir } from "./lock.ts";
 
-export type Schema = typeof schema;
+/** Tables are declared by the modules that own them; queries name them directly, so the store holds no schema. */
+export type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database or a transaction handle. */
@@ -75,7 +75,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     unlock();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   try {
     await applyMigrations(db);
   } catch (error) {
@@ -114,7 +114,7 @@ async function openPostgres(url: string, pgSchema?: string): Promise<Store> {
     await pool.end();
     throw error;
   }
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   let closed = false;
   return {
     db,

@@ -1,17 +1,26 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getTableName, is, sql, type SQL } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { storeTargets } from "../../test/support/stores.ts";
 import type { Queryable, Store } from "./open.ts";
-import * as schema from "./schema.ts";
-import { campaigns, canonicalCards, contexts, participants, questions, votes } from "./schema.ts";
+import { campaigns } from "../platform/campaigns/schema.ts";
+import { canonicalCards, contexts, questions, votes } from "../kinds/moral-graph/schema.ts";
+import { participants } from "../platform/participants/schema.ts";
 
 const journal = JSON.parse(
   readFileSync(new URL("./migrations/meta/_journal.json", import.meta.url), "utf8"),
 ) as { entries: unknown[] };
 
-const schemaTableNames = Object.values(schema as Record<string, unknown>)
+// Every module declares its tables in its own schema.ts; drizzle.config.ts takes the same glob.
+const src = new URL("..", import.meta.url);
+const schemaModules = await Promise.all(
+  readdirSync(src, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("schema.ts") && file.split("/").at(-1) === "schema.ts")
+    .map((file) => import(new URL(file, src).href) as Promise<Record<string, unknown>>),
+);
+const schemaTableNames = schemaModules
+  .flatMap((module) => Object.values(module))
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableName(table))
   .sort();

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, decodeEntry, makeEd25519Verifier, parseVerifierKey, type LogEntry } from "../../src/core/log/index.ts";
-import { verifyMessage } from "../../src/services/log/ed25519.ts";
-import { formatSigningMessage } from "../../src/services/participant-keys.ts";
+import { verifyMessage } from "../../src/platform/log/ed25519.ts";
+import { formatSigningMessage } from "../../src/platform/participants/participant-keys.ts";
 import { verifyReceipt, type ApiReceipt } from "../support/receipts.ts";
 import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
 import { startFakeLlm } from "./support/fake-llm.ts";

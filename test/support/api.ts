@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Clock, Embedder, Llm } from "../../src/ports.ts";
 import { createApi } from "../../src/http/app.ts";
-import type { ServiceDeps } from "../../src/services/deps.ts";
-import { makeLogKey } from "../../src/services/log/log-key.ts";
-import { TransparencyLog } from "../../src/services/log/transparency-log.ts";
-import { createResearcherToken } from "../../src/services/tokens.ts";
+import type { ServiceDeps } from "../../src/platform/deps.ts";
+import { makeLogKey } from "../../src/platform/log/log-key.ts";
+import { TransparencyLog } from "../../src/platform/log/transparency-log.ts";
+import { createResearcherToken } from "../../src/platform/auth/tokens.ts";
 import type { Store } from "../../src/store/open.ts";
 
 /** A clock that moves one second per reading, so timestamps are distinct and ordered. */

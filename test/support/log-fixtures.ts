@@ -13,8 +13,8 @@ import {
   type NoteVerifier,
 } from "../../src/core/log/index.ts";
 import { ed25519 } from "@noble/curves/ed25519.js";
-import { NODE_HASHER } from "../../src/services/log/node-hasher.ts";
-import type { LogProver } from "../../src/services/log-audit/locate.ts";
+import { NODE_HASHER } from "../../src/platform/log/node-hasher.ts";
+import type { LogProver } from "../../src/platform/log/audit/locate.ts";
 
 /** The origin of the test log; its key has the same name, as C2SP suggests. */
 export const TEST_ORIGIN = "test.polyphony.example/log";

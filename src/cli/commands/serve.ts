@@ -3,8 +3,8 @@ import { DEFAULT_PORT, listen } from "../../http/server.ts";
 import { closeOnSignal } from "../../store/close-on-signal.ts";
 import { globals } from "../session.ts";
 import { say } from "../output.ts";
-import { ensureFirstResearcherToken } from "../../services/tokens.ts";
-import { scheduleCheckpoints } from "../../services/log/checkpoint-schedule.ts";
+import { ensureFirstResearcherToken } from "../../platform/auth/tokens.ts";
+import { scheduleCheckpoints } from "../../platform/log/checkpoint-schedule.ts";
 
 export function registerServeCommand(program: Command) {
   program

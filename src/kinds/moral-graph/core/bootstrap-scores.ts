@@ -1,0 +1,86 @@
+import { rankContext, createRankScratch, type ContextLayout } from "./context-layout.ts";
+import type { PageRankOptions } from "../../../core/graph/pagerank.ts";
+import type { EdgeCounts } from "./polyphony-edges.ts";
+import { createRandom } from "../../../core/stats/prng.ts";
+import type { PooledCounts } from "./pooled-edges.ts";
+import type { PooledShareIntervals } from "./pooled-interval.ts";
+import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
+
+/** Type-7 quantile (Hyndman & Fan 1996; numpy's default) of a sorted sample. */
+function interpolateQuantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const below = Math.floor(h);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
+}
+
+/**
+ * Bootstrap over participants (Efron & Tibshirani 1993, ch. 6): draws participants with
+ * replacement, recounts every edge (and its pooled pair) with each participant weighted by how
+ * often they were drawn, re-derives kept edges and weights from the same posterior, and reranks
+ * every context over the same cards. Returns the 10% and 90% quantiles of each judged card's score
+ * per context, indexed like `layout.cards`. Memory: layout.cards.length × samples doubles.
+ */
+export function bootstrapScores(
+  table: VoteTable,
+  counts: EdgeCounts,
+  pooled: PooledCounts,
+  layout: ContextLayout,
+  intervals: PooledShareIntervals,
+  threshold: number,
+  pagerank: PageRankOptions,
+  { samples, seed }: { readonly samples: number; readonly seed: number },
+): { low: Float64Array; high: Float64Array } {
+  const random = createRandom(seed);
+  const participants = table.participantCount;
+  const drawn = new Int32Array(participants);
+  const support = new Int32Array(counts.count);
+  const against = new Int32Array(counts.count);
+  const pooledSupport = new Int32Array(pooled.count);
+  const pooledAgainst = new Int32Array(pooled.count);
+  const lower = new Float64Array(counts.count);
+  const positions = layout.cards.length;
+  const draws = new Float64Array(positions * samples);
+  const local = new Float64Array(positions);
+  const scratch = createRankScratch(layout);
+  const contexts = layout.cardStart.length - 1;
+  const { ofEdge } = pooled;
+  for (let s = 0; s < samples; s++) {
+    drawn.fill(0);
+    for (let k = 0; k < participants; k++) drawn[Math.floor(random() * participants)]!++;
+    support.fill(0);
+    against.fill(0);
+    for (let i = 0; i < table.length; i++) {
+      const e = counts.voteEdge[i]!;
+      const w = drawn[table.participant[i]!]!;
+      if (e < 0 || w === 0) continue;
+      const rel = table.relationship[i];
+      if (rel === UPGRADE) support[e]! += w;
+      else if (rel === NO_UPGRADE) against[e]! += w;
+    }
+    pooledSupport.fill(0);
+    pooledAgainst.fill(0);
+    for (let e = 0; e < counts.count; e++) {
+      pooledSupport[ofEdge[e]!]! += support[e]!;
+      pooledAgainst[ofEdge[e]!]! += against[e]!;
+    }
+    for (let e = 0; e < counts.count; e++) {
+      const p = ofEdge[e]!;
+      lower[e] = intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
+    }
+    for (let c = 0; c < contexts; c++) {
+      const first = layout.cardStart[c]!;
+      const out = local.subarray(first, layout.cardStart[c + 1]!);
+      rankContext(c, layout, lower, threshold, pagerank, scratch, out);
+      for (let k = 0; k < out.length; k++) draws[(first + k) * samples + s] = out[k]!;
+    }
+  }
+  const low = new Float64Array(positions);
+  const high = new Float64Array(positions);
+  for (let p = 0; p < positions; p++) {
+    const sample = draws.subarray(p * samples, (p + 1) * samples).sort();
+    low[p] = interpolateQuantile(sample, 0.1);
+    high[p] = interpolateQuantile(sample, 0.9);
+  }
+  return { low, high };
+}

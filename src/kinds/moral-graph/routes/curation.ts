@@ -1,0 +1,114 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { listCanonicalCards } from "../cards.ts";
+import type { ServiceDeps } from "../../../platform/deps.ts";
+import { listMerges, mergeCards, undoMerge } from "../merges.ts";
+import { GenerateStories, MergeCards, UndoMerge, WriteStory } from "../../../platform/schemas.ts";
+import { proposeMerges } from "../similar-cards.ts";
+import { generateStories, writeStory } from "../stories.ts";
+import { researcherOf } from "../../../platform/auth/http-auth.ts";
+import { CampaignParam, MergeParam, created, jsonBody, meta, responses } from "../../../http/route.ts";
+
+const tag = "Curation";
+
+const CardsQuery = z.object({ includeMerged: z.enum(["true", "false"]).default("false") });
+const SimilarQuery = z.object({
+  threshold: z.coerce.number().min(-1).max(1).default(0.8),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/canonical-cards",
+      ...meta(tag, "The campaign's canonical values cards (public)"),
+      request: { params: CampaignParam, query: CardsQuery },
+      responses: responses(),
+    }),
+    async (c) => {
+      const cards = await listCanonicalCards(deps.store.db, c.req.valid("param").campaign, {
+        includeMerged: c.req.valid("query").includeMerged === "true",
+      });
+      return c.json({ cards }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/merge-proposals",
+      ...meta(tag, "Pairs of similar canonical cards, proposed for merging", "researcher"),
+      request: { params: CampaignParam, query: SimilarQuery },
+      responses: responses(),
+    }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json(await proposeMerges(deps, c.req.valid("param").campaign, c.req.valid("query")), 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/merges",
+      ...meta(tag, "Every merge, with who merged what and why, undone ones included", "researcher"),
+      request: { params: CampaignParam },
+      responses: responses(),
+    }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json({ merges: await listMerges(deps, c.req.valid("param").campaign) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/merges",
+      ...meta(tag, "Merge canonical cards into one; returns `{merge, receipt}`", "researcher"),
+      request: { params: CampaignParam, body: jsonBody(MergeCards) },
+      responses: created(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await mergeCards(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/merges/{merge}/undo",
+      ...meta(tag, "Undo a merge; it stays on record. Returns `{merge, receipt}`", "researcher"),
+      request: { params: MergeParam, body: jsonBody(UndoMerge) },
+      responses: responses(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      const { campaign, merge } = c.req.valid("param");
+      return c.json(await undoMerge(deps, researcher, campaign, merge, c.req.valid("json").reason), 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/stories",
+      ...meta(tag, "Write an upgrade story by hand; returns `{story, receipt}`", "researcher"),
+      request: { params: CampaignParam, body: jsonBody(WriteStory) },
+      responses: created(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await writeStory(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/stories/generate",
+      ...meta(tag, "Have the LLM write the story in both directions (503 when no LLM is configured); returns `{stories, receipts}`", "researcher"),
+      request: { params: CampaignParam, body: jsonBody(GenerateStories) },
+      responses: { ...created(), 503: { description: "No LLM provider is configured" } },
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await generateStories(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from "./campaigns.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { CreateCampaign, UpdateCampaign } from "../schemas.ts";
+import { researcherOf } from "../auth/http-auth.ts";
+import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
+
+const tag = "Campaigns";
+
+export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns",
+      ...meta(tag, "Create a campaign; returns `{campaign, receipt}`", "researcher"),
+      request: { body: jsonBody(CreateCampaign) },
+      responses: created(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await createCampaign(deps, researcher, c.req.valid("json")), 201);
+    },
+  );
+  api.openapi(
+    createRoute({ method: "get", path: "/api/v1/campaigns", ...meta(tag, "List campaigns", "researcher"), responses: responses() }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json({ campaigns: await listCampaigns(deps) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}",
+      ...meta(tag, "Read a campaign (public: participants read it to join)"),
+      request: { params: CampaignParam },
+      responses: responses(),
+    }),
+    async (c) => c.json({ campaign: await getCampaign(deps.store.db, c.req.valid("param").campaign) }, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/v1/campaigns/{campaign}",
+      ...meta(tag, "Change a campaign; returns `{campaign, receipt}`", "researcher"),
+      request: { params: CampaignParam, body: jsonBody(UpdateCampaign) },
+      responses: responses(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await updateCampaign(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
+    },
+  );
+}

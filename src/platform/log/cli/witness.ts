@@ -1,0 +1,104 @@
+import type { Command } from "commander";
+import { PolyphonyError } from "../../../core/errors.ts";
+import { ED25519_TYPE } from "../../../core/log/index.ts";
+import { LogClient } from "../../../providers/log-client.ts";
+import { witnessOnce, type WitnessOutcome } from "../witness/witness-step.ts";
+import { readVerifierKey } from "./log-trust.ts";
+import { CommandFailed, printJson, say } from "../../../cli/output.ts";
+import { globals } from "../../../cli/session.ts";
+import { createWitnessKeyFile, readWitnessKeyFile, readWitnessStateFile, writeWitnessStateFile } from "./witness-files.ts";
+
+interface WitnessOptions {
+  logUrl?: string;
+  logKey?: string;
+  origin?: string;
+  name?: string;
+  keyFile?: string;
+  state?: string;
+  interval: number;
+  once?: boolean;
+}
+
+const seconds = (value: string) => {
+  const n = Number(value);
+  if (!(n > 0)) throw new Error("--interval takes a number of seconds");
+  return n;
+};
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw new PolyphonyError("invalid_input", `the witness needs ${flag}`, { field: flag });
+  return value;
+}
+
+/** Prints what a round did: the cosigned note on stdout, or both checkpoints as evidence of a fork. */
+async function publish(outcome: WitnessOutcome, client: LogClient, json: boolean): Promise<void> {
+  if (outcome.kind === "stale") {
+    say(`the log's checkpoint (size ${outcome.size}) is older than the one already cosigned: nothing to sign`);
+    if (json) printJson({ outcome: "stale", size: outcome.size });
+    return;
+  }
+  if (outcome.kind === "refused") {
+    if (json) printJson({ outcome: "refused", reason: outcome.reason, previous: outcome.previous, offered: outcome.offered });
+    else process.stdout.write(`previously cosigned checkpoint:\n${outcome.previous ?? "(none)\n"}\noffered checkpoint:\n${outcome.offered}`);
+    throw new CommandFailed(`the witness refuses to cosign: ${outcome.reason}`);
+  }
+  const published = await client.submitCosignature(outcome.note);
+  const where = published ? `published to ${client.baseUrl}` : `not published: ${client.baseUrl} takes no cosignatures`;
+  if (json) printJson({ outcome: "cosigned", size: outcome.state.size, grewBy: outcome.grewBy, note: outcome.note, published });
+  else process.stdout.write(outcome.note);
+  say(`cosigned size ${outcome.state.size} (+${outcome.grewBy}); ${where}`);
+}
+
+async function runWitness(options: WitnessOptions, command: Command): Promise<void> {
+  const name = need(options.name, "--name");
+  const client = new LogClient(need(options.logUrl, "--log-url"));
+  const key = readWitnessKeyFile(need(options.keyFile, "--key-file"), name);
+  const logKey = readVerifierKey(need(options.logKey, "--log-key"), ED25519_TYPE, "--log-key");
+  const statePath = options.state ?? `${options.keyFile}.state.json`;
+  const witness = { trust: { log: logKey, origin: options.origin ?? null, witnesses: [] }, cosigner: key.cosigner };
+  const json = globals(command).json ?? false;
+  say(`witness ${name} (${key.verifierKey}) watching ${client.baseUrl}; state in ${statePath}`);
+  for (;;) {
+    try {
+      const outcome = await witnessOnce(client, witness, readWitnessStateFile(statePath), new Date());
+      // The state is kept before the cosignature leaves: a witness must never forget what it signed.
+      if (outcome.kind === "cosigned") writeWitnessStateFile(statePath, outcome.state);
+      await publish(outcome, client, json);
+    } catch (error) {
+      if (options.once || error instanceof CommandFailed || !(error instanceof PolyphonyError) || error.code !== "upstream_failed") throw error;
+      say(`witness: ${error.message}; trying again in ${options.interval} s`);
+    }
+    if (options.once) return;
+    await new Promise((resolve) => setTimeout(resolve, options.interval * 1000));
+  }
+}
+
+/** `polyphony witness`: cosigns a log's checkpoints after checking they extend what it cosigned before. */
+export function registerWitnessCommands(program: Command) {
+  const witness = program
+    .command("witness")
+    .description("watch a log and cosign its checkpoints (C2SP tlog-cosignature) once they are proven consistent")
+    .option("--log-url <url>", "the log's server")
+    .option("--log-key <vkey>", "the log's verifier key (`polyphony log key`)")
+    .option("--origin <origin>", "the origin its checkpoints must name (default: the log key's name)")
+    .option("--name <name>", "this witness's name, as in its key")
+    .option("--key-file <file>", "this witness's key (`polyphony witness keygen`)")
+    .option("--state <file>", "where it keeps the last checkpoint it cosigned (default: <key file>.state.json)")
+    .option("--interval <seconds>", "seconds between rounds", seconds, 60)
+    .option("--once", "run one round and exit")
+    .action((options: WitnessOptions, command: Command) => runWitness(options, command));
+  witness
+    .command("keygen")
+    .description("make a witness key (mode 0600) and print its cosignature verifier key")
+    .option("--name <name>", "the witness's name, e.g. witness.example.org")
+    .requiredOption("--out <file>", "where to write the private key")
+    .action((_options: unknown, command: Command) => {
+      // `witness` itself takes --name too, and commander gives it to the parent: read both.
+      const options = command.optsWithGlobals() as { name?: string; out: string; json?: boolean };
+      const name = need(options.name, "--name");
+      const verifierKey = createWitnessKeyFile(name, options.out);
+      if (options.json) printJson({ name, verifierKey, keyFile: options.out });
+      else process.stdout.write(`${verifierKey}\n`);
+      say(`wrote ${options.out} (keep it private); give logs and verifiers the verifier key above`);
+    });
+}

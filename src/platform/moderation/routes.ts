@@ -1,0 +1,61 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { ServiceDeps } from "../deps.ts";
+import { describeModeration, hideContent, unhideContent } from "./moderation.ts";
+import { Moderate } from "../schemas.ts";
+import { researcherOf } from "../auth/http-auth.ts";
+import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
+
+const tag = "Moderation";
+const conflict = { 409: { description: "The target is hidden already (hide) or not hidden (unhide); `field` is `target/id`" } };
+
+export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/moderation",
+      ...meta(
+        tag,
+        "What moderation hid and why: `{hidden: [{target: {kind, id}, label, hiddenAt, reason}], actions: [{id, target, action, reason, by, at}]}`; " +
+          "`hidden` is what is hidden now, `actions` every hide and unhide, newest first",
+        "researcher",
+      ),
+      request: { params: CampaignParam },
+      responses: responses(),
+    }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json(await describeModeration(deps.store.db, c.req.valid("param").campaign), 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/moderation",
+      ...meta(
+        tag,
+        "Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote, id}, reason}`. It stays stored; " +
+          "card lists, story serving, graphs and exports skip it. Returns `{action, receipt}`",
+        "researcher",
+      ),
+      request: { params: CampaignParam, body: jsonBody(Moderate) },
+      responses: { ...created(), ...conflict },
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await hideContent(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/moderation/unhide",
+      ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", "researcher"),
+      request: { params: CampaignParam, body: jsonBody(Moderate) },
+      responses: { ...responses(), ...conflict },
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await unhideContent(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
+    },
+  );
+}

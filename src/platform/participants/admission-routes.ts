@@ -1,0 +1,73 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createInvites, describeAllowlist, describeInvites, editAllowlist } from "./admission.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { CreateInvites, EditAllowlist } from "../schemas.ts";
+import { researcherOf } from "../auth/http-auth.ts";
+import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
+
+const tag = "Admission";
+
+export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/invites",
+      ...meta(
+        tag,
+        "Create `count` (1–1000) single-use invite codes. Returns `{codes, usage: {total, used, unused}, receipt}`; the codes are shown this once " +
+          "(only their hashes are kept). A participant joins with one as `invite` in the join body, e.g. from a link `?invite=CODE`",
+        "researcher",
+      ),
+      request: { params: CampaignParam, body: jsonBody(CreateInvites) },
+      responses: created(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await createInvites(deps, researcher, c.req.valid("param").campaign, c.req.valid("json").count), 201);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/invites",
+      ...meta(tag, "Invite usage as counts, never codes: `{usage: {total, used, unused}}`", "researcher"),
+      request: { params: CampaignParam },
+      responses: responses(),
+    }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json({ usage: await describeInvites(deps.store.db, c.req.valid("param").campaign) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/v1/campaigns/{campaign}/allowlist",
+      ...meta(
+        tag,
+        "Add and remove allowlisted external ids in bulk (`{add?: [...], remove?: [...]}`, up to 5,000 each, in one transaction). " +
+          "Returns `{added, removed, total, joined, receipt}`. Removing an id does not expel someone who joined with it",
+        "researcher",
+      ),
+      request: { params: CampaignParam, body: jsonBody(EditAllowlist) },
+      responses: responses(),
+    }),
+    async (c) => {
+      const researcher = await researcherOf(c, deps);
+      return c.json(await editAllowlist(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/campaigns/{campaign}/allowlist",
+      ...meta(tag, "Allowlist size as counts, never ids: `{total, joined}` (joined: participants who gave an external id)", "researcher"),
+      request: { params: CampaignParam },
+      responses: responses(),
+    }),
+    async (c) => {
+      await researcherOf(c, deps);
+      return c.json(await describeAllowlist(deps.store.db, c.req.valid("param").campaign), 200);
+    },
+  );
+}

@@ -1,0 +1,240 @@
+import { z } from "@hono/zod-openapi";
+import { RELATIONSHIPS } from "../kinds/moral-graph/core/types.ts";
+
+/**
+ * Input schemas shared by the HTTP API and the CLI: validation happens once, at the edge;
+ * services trust the types they receive.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Id = z.string().min(1).max(100).openapi({ example: "cmp_4k2j9x" });
+
+export const DemographicQuestion = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "a lowercase key such as political_affiliation"),
+    question: text(500),
+    options: z.array(text(200)).min(2).max(50).optional(),
+    required: z.boolean().optional(),
+  })
+  .openapi("DemographicQuestion");
+
+/** How participants get in: an open link, single-use invite codes, or an allowlist of external ids. */
+export const Admission = z
+  .discriminatedUnion("mode", [
+    z.object({ mode: z.literal("open") }),
+    z.object({ mode: z.literal("invite") }),
+    z.object({
+      mode: z.literal("allowlist"),
+      externalIdParam: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, "a URL query parameter name such as PROLIFIC_PID")
+        .default("externalId")
+        .openapi({ description: "The URL query parameter a recruitment platform passes the external id in" }),
+    }),
+  ])
+  .openapi("Admission");
+export type Admission = z.infer<typeof Admission>;
+
+/** Whether results (graph, export, legitimacy figures) are public or need a researcher token. */
+export const ResultsVisibility = z.enum(["public", "token"]);
+
+export const CreateCampaign = z
+  .object({
+    kind: z.literal("moral-graph").default("moral-graph"),
+    title: text(200),
+    description: z.string().max(5000).default(""),
+    consent: z.string().max(20000).default(""),
+    questions: z.array(text(2000)).min(1).max(50),
+    contexts: z
+      .array(text(200))
+      .min(1)
+      .max(500)
+      .refine((list) => new Set(list).size === list.length, "contexts must be distinct"),
+    demographics: z.array(DemographicQuestion).max(50).default([]),
+    admission: Admission.default({ mode: "open" }),
+    resultsVisibility: ResultsVisibility.default("public"),
+  })
+  .openapi("CreateCampaign");
+export type CreateCampaign = z.infer<typeof CreateCampaign>;
+
+export const UpdateCampaign = z
+  .object({
+    title: text(200).optional(),
+    description: z.string().max(5000).optional(),
+    consent: z.string().max(20000).optional(),
+    status: z.enum(["open", "closed"]).optional(),
+    addQuestions: z.array(text(2000)).max(50).optional(),
+    addContexts: z.array(text(200)).max(500).optional(),
+    demographics: z.array(DemographicQuestion).max(50).optional(),
+    admission: Admission.optional(),
+    resultsVisibility: ResultsVisibility.optional(),
+  })
+  .openapi("UpdateCampaign");
+export type UpdateCampaign = z.infer<typeof UpdateCampaign>;
+
+export const JoinCampaign = z
+  .object({
+    answers: z.record(z.string().max(40), z.string().max(500)).default({}),
+    invite: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "An unused invite code: needed when the campaign admits by invitation (403 naming `invite` when unknown or used); ignored otherwise" }),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          "A recruitment platform's id for the person (read from the URL parameter the campaign's `admission.externalIdParam` names). " +
+          "Needed and allowlisted in allowlist campaigns (403 naming `externalId` otherwise); kept private; one person joins once " +
+          "(409 naming `externalId`: resume with the session token given on joining)",
+      }),
+    publicKey: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({
+        description:
+          "The participant's own Ed25519 public key for this campaign (standard base64 of 32 bytes). They then sign the join and " +
+          "every contribution in a `Polyphony-Signature` header (see docs/log-format.md); without it the server holds a key for them",
+      }),
+  })
+  .openapi("JoinCampaign");
+export type JoinCampaign = z.infer<typeof JoinCampaign>;
+
+/** An attention policy: what a person attends to when living by the value. */
+export const Policy = text(300);
+
+export const CardContent = z.object({
+  title: text(200),
+  description: text(3000),
+  policies: z.array(Policy).min(3, "a values card needs 3 to 7 attention policies").max(7, "a values card needs 3 to 7 attention policies"),
+});
+export type CardContent = z.infer<typeof CardContent>;
+
+export const SubmitCard = CardContent.extend({
+  question: Id,
+  /** The participant says their card is the same as this canonical card. */
+  sameAs: Id.optional(),
+}).openapi("SubmitCard");
+export type SubmitCard = z.infer<typeof SubmitCard>;
+
+export const ArticulateMessage = z
+  .object({
+    question: Id,
+    chat: Id.optional(),
+    message: text(4000),
+  })
+  .openapi("ArticulateMessage");
+export type ArticulateMessage = z.infer<typeof ArticulateMessage>;
+
+export const MergeCards = z
+  .object({
+    into: Id,
+    from: z.array(Id).min(1).max(100),
+    reason: text(2000),
+  })
+  .openapi("MergeCards");
+export type MergeCards = z.infer<typeof MergeCards>;
+
+export const UndoMerge = z.object({ reason: text(2000) }).openapi("UndoMerge");
+
+export const StoryPair = z.object({ from: Id, to: Id, context: Id });
+
+export const WriteStory = StoryPair.extend({ text: text(5000) }).openapi("WriteStory");
+export type WriteStory = z.infer<typeof WriteStory>;
+
+export const GenerateStories = StoryPair.openapi("GenerateStories");
+export type GenerateStories = z.infer<typeof GenerateStories>;
+
+export const CastVote = z
+  .object({
+    from: Id,
+    to: Id,
+    context: Id,
+    relationship: z.enum(RELATIONSHIPS as [string, ...string[]]),
+    comment: z.string().max(5000).optional(),
+    story: Id.optional(),
+  })
+  .openapi("CastVote");
+export type CastVote = z.infer<typeof CastVote> & { relationship: (typeof RELATIONSHIPS)[number] };
+
+export const GraphMethod = z.enum(["polyphony", "mai-2023"]);
+export type GraphMethod = z.infer<typeof GraphMethod>;
+
+export const GraphQuery = z.object({
+  method: GraphMethod.default("polyphony"),
+  context: z.string().max(200).optional(),
+  groupBy: z.string().max(40).optional(),
+});
+export type GraphQuery = z.infer<typeof GraphQuery>;
+
+export const ExportFormat = z.enum(["polyphony", "mai"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** The steps of a participant's flow, in order; progress records reaching each one. */
+export const Step = z.enum(["consent", "demographics", "question", "articulate", "similar", "judge", "survey", "done"]);
+export type Step = z.infer<typeof Step>;
+export const STEPS: readonly Step[] = Step.options;
+
+export const RecordProgress = z.object({ step: Step }).openapi("RecordProgress");
+
+const Likert = z.number().int().min(1, "an answer from 1 to 5").max(5, "an answer from 1 to 5");
+
+export const AnswerSurvey = z
+  .object({
+    /** 1–5: did the participant feel represented by the process. */
+    represented: Likert,
+    /** 1–5: does the participant think the process fair. */
+    fair: Likert,
+    comment: z.string().max(5000).optional(),
+  })
+  .openapi("AnswerSurvey");
+export type AnswerSurvey = z.infer<typeof AnswerSurvey>;
+
+export const CreateInvites = z.object({ count: z.number().int().min(1).max(1000) }).openapi("CreateInvites");
+
+const ExternalIds = z.array(z.string().trim().min(1).max(200)).max(5000);
+
+export const EditAllowlist = z
+  .object({ add: ExternalIds.default([]), remove: ExternalIds.default([]) })
+  .refine((e) => {
+    const removed = new Set(e.remove);
+    return !e.add.some((id) => removed.has(id));
+  }, { message: "an id cannot be both added and removed", path: ["remove"] })
+  .openapi("EditAllowlist");
+export type EditAllowlist = z.infer<typeof EditAllowlist>;
+
+export const MODERATION_KINDS = ["values_card", "canonical_card", "story", "vote"] as const;
+export type ModerationKind = (typeof MODERATION_KINDS)[number];
+
+export const Moderate = z
+  .object({
+    target: z.object({ kind: z.enum(MODERATION_KINDS), id: Id }),
+    reason: text(2000),
+  })
+  .openapi("Moderate");
+export type Moderate = z.infer<typeof Moderate>;
+
+export const LegitimacyQuery = z.object({ groupBy: z.string().max(40).optional() });
+
+/** Whose content to erase: exactly one of the participant's id, the external id they joined with, or their public key. */
+export const EraseParticipant = z
+  .object({
+    participant: Id.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    publicKey: z.string().max(100).optional(),
+    reason: text(2000),
+  })
+  .refine((e) => [e.participant, e.externalId, e.publicKey].filter((x) => x !== undefined).length === 1, {
+    message: "name the person by exactly one of participant, externalId or publicKey",
+    path: ["participant"],
+  })
+  .openapi("EraseParticipant");
+export type EraseParticipant = z.infer<typeof EraseParticipant>;
