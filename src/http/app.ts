@@ -5,6 +5,10 @@ import type { ZodError } from "zod";
 import { PolyphonyError } from "../core/errors.ts";
 import type { ServiceDeps } from "../platform/deps.ts";
 import { problemResponse } from "./problem.ts";
+import { registerApiDocs } from "./api-docs.ts";
+import { allowedMethods } from "./methods.ts";
+import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
+import { provideAuth } from "../platform/auth/http-auth.ts";
 import { registerCampaignRoutes } from "../platform/campaigns/routes.ts";
 import { registerParticipationRoutes } from "../kinds/moral-graph/routes/participation.ts";
 import { registerCurationRoutes } from "../kinds/moral-graph/routes/curation.ts";
@@ -39,6 +43,9 @@ export function handleError(error: unknown, path: string): Response {
     if (error.status === 400) {
       return problemResponse(new PolyphonyError("malformed", error.message || "malformed request", { field: "body" }), path);
     }
+    if (error.status === 415) {
+      return problemResponse(new PolyphonyError("unsupported_media_type", "send the body as application/json", { field: "content-type" }), path);
+    }
     return error.getResponse();
   }
   const pgCode = (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
@@ -69,8 +76,16 @@ export function createApi(deps: ServiceDeps): Api {
       },
     }),
   );
+  api.use("/api/*", provideAuth(deps));
   api.onError((error, c) => handleError(error, c.req.path));
-  api.notFound((c) => problemResponse(new PolyphonyError("not_found", `no route ${c.req.method} ${c.req.path}`), c.req.path));
+  api.notFound((c) => {
+    const allow = allowedMethods(api.routes, c.req.path);
+    if (allow.length > 0) {
+      const error = new PolyphonyError("method_not_allowed", `${c.req.path} answers ${allow.join(", ")}, not ${c.req.method}`);
+      return problemResponse(error, c.req.path, { allow: allow.join(", ") });
+    }
+    return problemResponse(new PolyphonyError("not_found", `no route ${c.req.method} ${c.req.path}`), c.req.path);
+  });
 
   api.openAPIRegistry.registerComponent("securitySchemes", "researcher", { type: "http", scheme: "bearer", description: "A researcher token from `polyphony token create`." });
   api.openAPIRegistry.registerComponent("securitySchemes", "participant", { type: "http", scheme: "bearer", description: "The session token a participant receives on joining." });
@@ -86,13 +101,7 @@ export function createApi(deps: ServiceDeps): Api {
   registerLogWitnessRoutes(api, deps);
   registerLogRoutes(api, deps);
   registerErasureRoutes(api, deps);
-  api.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Polyphony API",
-      version: "1",
-      description: "Participatory alignment data: campaigns, values cards, upgrade votes and moral graphs.",
-    },
-  });
+  api.doc31("/api/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/" }], tags: OPENAPI_TAGS });
+  registerApiDocs(api, "/api/docs", "/api/openapi.json");
   return api;
 }

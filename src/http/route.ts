@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { authenticate, type Caller } from "../platform/auth/http-auth.ts";
 
 const Problem = z
   .object({
@@ -32,11 +33,29 @@ export const SignatureHeader = z.object({
 });
 export const MergeParam = z.object({ campaign: pathParam("campaign"), merge: pathParam("merge") });
 
-/** Tag, summary and security of a route. */
-export const meta = (tag: string, summary: string, auth?: "researcher" | "participant") => ({
+/**
+ * Who may call a route: anyone (`public`), a researcher or a participant with their token, or
+ * anyone for a campaign whose results are public and a researcher otherwise (`results`).
+ */
+export type Access = "public" | Caller | "results";
+
+const SECURITY: Record<Access, Record<string, string[]>[]> = {
+  public: [],
+  researcher: [{ researcher: [] }],
+  participant: [{ participant: [] }],
+  results: [{}, { researcher: [] }],
+};
+
+/**
+ * Operation id, tag, summary and security of a route. A route that needs a token checks it in
+ * its middleware, before its validators: authentication comes before input validation.
+ */
+export const meta = (tag: string, summary: string, { id, auth = "public" }: { id: string; auth?: Access }) => ({
+  operationId: id,
   tags: [tag],
   summary,
-  ...(auth && { security: [{ [auth]: [] }] }),
+  security: SECURITY[auth],
+  ...((auth === "researcher" || auth === "participant") && { middleware: [authenticate(auth)] }),
 });
 
 /** A required JSON request body validated by `schema`. */
@@ -51,6 +70,28 @@ const shared = {
   404: problem("Unknown id"),
   422: problem("Invalid input; `field` names the offending field"),
 };
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+
+const location = {
+  Location: {
+    description: "The created resource; where it cannot be read on its own, its entry in the log",
+    schema: { type: "string" as const, format: "uri-reference" },
+  },
+};
+
+/** A 200 JSON response of `schema`, plus the problem responses every route shares. */
+export const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: json(schema, description), ...shared });
+
+/** A 201 JSON response of `schema` with a `Location` header, plus the problem responses every route shares. */
+export const createdWith = <T extends z.ZodType>(schema: T, description: string) => ({
+  201: { ...json(schema, description), headers: location },
+  ...shared,
+});
+
+/** The problem responses every route shares, for routes that answer in several media types. */
+export const problems = shared;
+
 const success = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
 
 /** The 200 response plus the problem responses every route shares. */

@@ -1,9 +1,18 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { SIGNATURE_HEADER } from "../participants/participant-keys.ts";
 import { assertInCampaign, authenticateParticipant, type Participant } from "../participants/participants.ts";
 import { authenticateResearcher, type Researcher } from "./tokens.ts";
+
+/** Who a route requires: a researcher's token or a participant's session token. */
+export type Caller = "researcher" | "participant";
+
+// Per request: the services to check tokens against, and each caller once checked, so the
+// route's middleware and its handler look the token up once between them.
+const servicesOf = new WeakMap<Context, ServiceDeps>();
+const researchers = new WeakMap<Context, Promise<Researcher>>();
+const participants = new WeakMap<Context, Promise<Participant>>();
 
 function bearer(c: Context): string {
   const header = c.req.header("authorization") ?? "";
@@ -12,7 +21,17 @@ function bearer(c: Context): string {
   return match[1]!;
 }
 
-export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> => authenticateResearcher(deps, bearer(c));
+function once<T>(cache: WeakMap<Context, Promise<T>>, c: Context, check: () => Promise<T>): Promise<T> {
+  let result = cache.get(c);
+  if (!result) {
+    result = check();
+    cache.set(c, result);
+  }
+  return result;
+}
+
+export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> =>
+  once(researchers, c, async () => authenticateResearcher(deps, bearer(c)));
 
 /** The signature a participant sent over this request's contribution, if any. */
 export const signatureOf = (c: Context): string | undefined => c.req.header(SIGNATURE_HEADER);
@@ -22,7 +41,30 @@ export const signatureOf = (c: Context): string | undefined => c.req.header(SIGN
  * they sent over this request's contribution.
  */
 export async function participantOf(c: Context, deps: ServiceDeps, campaignId: string): Promise<Participant> {
-  const participant = await authenticateParticipant(deps, bearer(c));
+  const participant = await once(participants, c, async () => authenticateParticipant(deps, bearer(c)));
   assertInCampaign(participant, campaignId);
   return { ...participant, signature: signatureOf(c) };
 }
+
+/** App middleware that gives the routes' `authenticate` middleware the services to check tokens against. */
+export const provideAuth =
+  (deps: ServiceDeps): MiddlewareHandler =>
+  async (c, next) => {
+    servicesOf.set(c, deps);
+    await next();
+  };
+
+/**
+ * Route middleware that checks the caller's token before any validator reads the request: a
+ * caller without a valid token gets 401 (or 403 for another campaign's participant) and learns
+ * nothing about what input the route takes.
+ */
+export const authenticate =
+  (caller: Caller): MiddlewareHandler =>
+  async (c, next) => {
+    const deps = servicesOf.get(c);
+    if (!deps) throw new Error("authenticate needs provideAuth(deps) installed on the app");
+    if (caller === "researcher") await researcherOf(c, deps);
+    else await participantOf(c, deps, c.req.param("campaign") ?? "");
+    await next();
+  };

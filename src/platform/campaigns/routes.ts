@@ -12,7 +12,7 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns",
-      ...meta(tag, "Create a campaign; returns `{campaign, receipt}`", "researcher"),
+      ...meta(tag, "Create a campaign; returns `{campaign, receipt}`", { id: "createCampaign", auth: "researcher" }),
       request: { body: jsonBody(CreateCampaign) },
       responses: created(),
     }),
@@ -22,7 +22,7 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/api/v1/campaigns", ...meta(tag, "List campaigns", "researcher"), responses: responses() }),
+    createRoute({ method: "get", path: "/api/v1/campaigns", ...meta(tag, "List campaigns", { id: "listCampaigns", auth: "researcher" }), responses: responses() }),
     async (c) => {
       await researcherOf(c, deps);
       return c.json({ campaigns: await listCampaigns(deps) }, 200);
@@ -32,7 +32,7 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}",
-      ...meta(tag, "Read a campaign (public: participants read it to join)"),
+      ...meta(tag, "Read a campaign (public: participants read it to join)", { id: "getCampaign" }),
       request: { params: CampaignParam },
       responses: responses(),
     }),
@@ -42,7 +42,7 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "patch",
       path: "/api/v1/campaigns/{campaign}",
-      ...meta(tag, "Change a campaign; returns `{campaign, receipt}`", "researcher"),
+      ...meta(tag, "Change a campaign; returns `{campaign, receipt}`", { id: "updateCampaign", auth: "researcher" }),
       request: { params: CampaignParam, body: jsonBody(UpdateCampaign) },
       responses: responses(),
     }),

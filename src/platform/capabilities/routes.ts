@@ -8,7 +8,7 @@ export function registerCapabilityRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/capabilities",
-      ...meta("Server", "Whether an LLM is configured (articulation chat, story generation)"),
+      ...meta("Server", "Whether an LLM is configured (articulation chat, story generation)", { id: "getCapabilities" }),
       responses: responses(),
     }),
     (c) => c.json({ llm: deps.llm !== undefined, campaignKinds: ["moral-graph"] }, 200),

@@ -17,7 +17,7 @@ export function registerErasureRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         "Erase a participant's content on their request: `{participant | externalId | publicKey, reason}`. Removes the text of their " +
           "cards, comments and chats and the openings of their log entries; the entries stay, so every proof still verifies, but " +
           "their content can no longer be checked. Votes and demographic answers stay. Returns `{erasure, receipt}`",
-        "researcher",
+        { id: "eraseParticipant", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(EraseParticipant) },
       responses: { ...created(), 409: { description: "The participant was erased already; `field` is `participant`" } },

@@ -17,7 +17,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         "What moderation hid and why: `{hidden: [{target: {kind, id}, label, hiddenAt, reason}], actions: [{id, target, action, reason, by, at}]}`; " +
           "`hidden` is what is hidden now, `actions` every hide and unhide, newest first",
-        "researcher",
+        { id: "getModeration", auth: "researcher" },
       ),
       request: { params: CampaignParam },
       responses: responses(),
@@ -35,7 +35,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         "Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote, id}, reason}`. It stays stored; " +
           "card lists, story serving, graphs and exports skip it. Returns `{action, receipt}`",
-        "researcher",
+        { id: "hideContent", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(Moderate) },
       responses: { ...created(), ...conflict },
@@ -49,7 +49,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/moderation/unhide",
-      ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", "researcher"),
+      ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", { id: "unhideContent", auth: "researcher" }),
       request: { params: CampaignParam, body: jsonBody(Moderate) },
       responses: { ...responses(), ...conflict },
     }),

@@ -16,7 +16,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         "Create `count` (1–1000) single-use invite codes. Returns `{codes, usage: {total, used, unused}, receipt}`; the codes are shown this once " +
           "(only their hashes are kept). A participant joins with one as `invite` in the join body, e.g. from a link `?invite=CODE`",
-        "researcher",
+        { id: "createInvites", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(CreateInvites) },
       responses: created(),
@@ -30,7 +30,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/invites",
-      ...meta(tag, "Invite usage as counts, never codes: `{usage: {total, used, unused}}`", "researcher"),
+      ...meta(tag, "Invite usage as counts, never codes: `{usage: {total, used, unused}}`", { id: "getInviteUsage", auth: "researcher" }),
       request: { params: CampaignParam },
       responses: responses(),
     }),
@@ -47,7 +47,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         "Add and remove allowlisted external ids in bulk (`{add?: [...], remove?: [...]}`, up to 5,000 each, in one transaction). " +
           "Returns `{added, removed, total, joined, receipt}`. Removing an id does not expel someone who joined with it",
-        "researcher",
+        { id: "editAllowlist", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(EditAllowlist) },
       responses: responses(),
@@ -61,7 +61,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/allowlist",
-      ...meta(tag, "Allowlist size as counts, never ids: `{total, joined}` (joined: participants who gave an external id)", "researcher"),
+      ...meta(tag, "Allowlist size as counts, never ids: `{total, joined}` (joined: participants who gave an external id)", { id: "getAllowlist", auth: "researcher" }),
       request: { params: CampaignParam },
       responses: responses(),
     }),

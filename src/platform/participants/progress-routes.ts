@@ -17,7 +17,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         `Record that the participant reached a step of the flow (one of ${STEPS.join(", ")}). Idempotent: the first time a step ` +
           "is reached is kept. Returns `{steps: [{step, at}]}`, the steps reached in flow order",
-        "participant",
+        { id: "recordProgress", auth: "participant" },
       ),
       request: { params: CampaignParam, body: jsonBody(RecordProgress) },
       responses: responses(),
@@ -36,7 +36,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         "Resume a session: `{participant: {id, campaignId, joinedAt}, answers, steps: [{step, at}], lastStep, cards, votes, survey}` — " +
           "the demographic answers, steps reached in flow order (lastStep is the furthest), the participant's visible values cards, " +
           "how many upgrades they judged, and their survey answer or null",
-        "participant",
+        { id: "resumeSession", auth: "participant" },
       ),
       request: { params: CampaignParam },
       responses: responses(),
@@ -54,7 +54,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         tag,
         "Answer the closing survey: `represented` and `fair`, each 1–5 (4–5 count as agreeing in the legitimacy figures), and an " +
           "optional comment. Answering again replaces the answer. Returns `{survey: {represented, fair, comment, answeredAt}, receipt}`",
-        "participant",
+        { id: "answerSurvey", auth: "participant" },
       ),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(AnswerSurvey) },
       responses: responses(),

@@ -17,7 +17,7 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         "Live progress: `{participants, cards, canonicalCards, votes, votesPerContext: [{context: {id, name}, votes}], stories, surveys, " +
           "funnel: [{step, participants, medianSeconds}]}`. The funnel lists every step in flow order; medianSeconds is the median time " +
           "from the step a participant reached just before. Hidden contributions are not counted",
-        "researcher",
+        { id: "getCampaignStats", auth: "researcher" },
       ),
       request: { params: CampaignParam },
       responses: responses(),
@@ -37,6 +37,7 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
           "`{participants, surveyed, represented: {count, share}, fair: {count, share}}` (answers 4–5 of 5 agree; share is of those " +
           "surveyed, null when none). With `groupBy=<demographic key>`, one group per answer option (empty ones too), then " +
           "group null for those who did not answer. Needs a researcher token when the campaign's results are token-only",
+        { id: "getLegitimacy", auth: "results" },
       ),
       request: { params: CampaignParam, query: LegitimacyQuery },
       responses: responses(),

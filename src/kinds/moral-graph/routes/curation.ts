@@ -21,7 +21,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/canonical-cards",
-      ...meta(tag, "The campaign's canonical values cards (public)"),
+      ...meta(tag, "The campaign's canonical values cards (public)", { id: "listCanonicalCards" }),
       request: { params: CampaignParam, query: CardsQuery },
       responses: responses(),
     }),
@@ -36,7 +36,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/merge-proposals",
-      ...meta(tag, "Pairs of similar canonical cards, proposed for merging", "researcher"),
+      ...meta(tag, "Pairs of similar canonical cards, proposed for merging", { id: "proposeMerges", auth: "researcher" }),
       request: { params: CampaignParam, query: SimilarQuery },
       responses: responses(),
     }),
@@ -49,7 +49,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/merges",
-      ...meta(tag, "Every merge, with who merged what and why, undone ones included", "researcher"),
+      ...meta(tag, "Every merge, with who merged what and why, undone ones included", { id: "listMerges", auth: "researcher" }),
       request: { params: CampaignParam },
       responses: responses(),
     }),
@@ -62,7 +62,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/merges",
-      ...meta(tag, "Merge canonical cards into one; returns `{merge, receipt}`", "researcher"),
+      ...meta(tag, "Merge canonical cards into one; returns `{merge, receipt}`", { id: "mergeCards", auth: "researcher" }),
       request: { params: CampaignParam, body: jsonBody(MergeCards) },
       responses: created(),
     }),
@@ -75,7 +75,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/merges/{merge}/undo",
-      ...meta(tag, "Undo a merge; it stays on record. Returns `{merge, receipt}`", "researcher"),
+      ...meta(tag, "Undo a merge; it stays on record. Returns `{merge, receipt}`", { id: "undoMerge", auth: "researcher" }),
       request: { params: MergeParam, body: jsonBody(UndoMerge) },
       responses: responses(),
     }),
@@ -89,7 +89,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/stories",
-      ...meta(tag, "Write an upgrade story by hand; returns `{story, receipt}`", "researcher"),
+      ...meta(tag, "Write an upgrade story by hand; returns `{story, receipt}`", { id: "writeStory", auth: "researcher" }),
       request: { params: CampaignParam, body: jsonBody(WriteStory) },
       responses: created(),
     }),
@@ -102,7 +102,7 @@ export function registerCurationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/stories/generate",
-      ...meta(tag, "Have the LLM write the story in both directions (503 when no LLM is configured); returns `{stories, receipts}`", "researcher"),
+      ...meta(tag, "Have the LLM write the story in both directions (503 when no LLM is configured); returns `{stories, receipts}`", { id: "generateStories", auth: "researcher" }),
       request: { params: CampaignParam, body: jsonBody(GenerateStories) },
       responses: { ...created(), 503: { description: "No LLM provider is configured" } },
     }),

@@ -15,7 +15,7 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/graph",
-      ...meta(tag, "The moral graph: values sorted by score (wisest first) and the edges between them"),
+      ...meta(tag, "The moral graph: values sorted by score (wisest first) and the edges between them", { id: "getMoralGraph", auth: "results" }),
       request: { params: CampaignParam, query: GraphQuery },
       responses: responses(),
     }),
@@ -28,7 +28,7 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/export",
-      ...meta(tag, "The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape"),
+      ...meta(tag, "The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape", { id: "exportMoralGraph", auth: "results" }),
       request: { params: CampaignParam, query: ExportQuery },
       responses: responses(),
     }),

@@ -20,7 +20,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/participants",
-      ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once"),
+      ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once", { id: "joinCampaign" }),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(JoinCampaign) },
       responses: created(),
     }),
@@ -30,7 +30,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/cards",
-      ...meta(tag, "Submit a values card (3–7 attention policies); returns `{card, receipt}`", "participant"),
+      ...meta(tag, "Submit a values card (3–7 attention policies); returns `{card, receipt}`", { id: "submitCard", auth: "participant" }),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(SubmitCard) },
       responses: created(),
     }),
@@ -43,7 +43,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/cards/similar",
-      ...meta(tag, "Canonical cards like a draft card, before submitting it", "participant"),
+      ...meta(tag, "Canonical cards like a draft card, before submitting it", { id: "findSimilarCards", auth: "participant" }),
       request: { params: CampaignParam, body: jsonBody(SimilarDraft) },
       responses: responses(),
     }),
@@ -58,7 +58,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/articulate",
-      ...meta(tag, "One turn of the articulation chat with the LLM (503 when no LLM is configured)", "participant"),
+      ...meta(tag, "One turn of the articulation chat with the LLM (503 when no LLM is configured)", { id: "articulateCard", auth: "participant" }),
       request: { params: CampaignParam, body: jsonBody(ArticulateMessage) },
       responses: { ...responses(), 503: { description: "No LLM provider is configured" } },
     }),
@@ -71,7 +71,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "get",
       path: "/api/v1/campaigns/{campaign}/stories/next",
-      ...meta(tag, "Upgrade stories for this participant to judge, least-voted edges first", "participant"),
+      ...meta(tag, "Upgrade stories for this participant to judge, least-voted edges first", { id: "listNextStories", auth: "participant" }),
       request: { params: CampaignParam, query: NextQuery },
       responses: responses(),
     }),
@@ -84,7 +84,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/votes",
-      ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote. Returns `{vote, receipt}`", "participant"),
+      ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote. Returns `{vote, receipt}`", { id: "castVote", auth: "participant" }),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(CastVote) },
       responses: created(),
     }),

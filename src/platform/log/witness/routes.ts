@@ -16,6 +16,7 @@ export function registerLogWitnessRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         "Give the log a witness's cosignature: the body is one of the log's signed checkpoints (text/plain) with the witness's " +
           "C2SP cosignature/v1 line added. Accepted from the witnesses named in POLYPHONY_LOG_WITNESSES; `GET /api/v1/log/checkpoint` " +
           "then carries it. Returns `{size, cosignatures: [{name, time}]}`",
+        { id: "addCosignatures" },
       ),
       request: { body: { required: true, content: { "text/plain": { schema: z.string() } } } },
       responses: created("The cosignatures kept"),

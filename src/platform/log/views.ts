@@ -1,0 +1,61 @@
+import { z } from "@hono/zod-openapi";
+
+const Base64 = z.string().openapi({ description: "Standard base64" });
+const SignedNote = z.string().openapi({ description: "A C2SP signed note: checkpoint text, blank line, signature lines" });
+
+/** Proof that a contribution is in the log: its entry's index, leaf hash, inclusion proof and the checkpoint it leads to. */
+export const Receipt = z
+  .object({
+    index: z.number().int(),
+    leafHash: Base64,
+    inclusionProof: z.array(Base64),
+    checkpoint: SignedNote,
+  })
+  .openapi("Receipt");
+
+/** Where the log entry at `index` can be read on its own. */
+export const logEntryUrl = (index: number) => `/api/v1/log/entries?from=${index}&to=${index + 1}&format=json`;
+
+export const CheckpointView = z
+  .object({ size: z.number().int(), root: Base64, checkpoint: SignedNote, signedAt: z.iso.datetime() })
+  .openapi("Checkpoint");
+
+export const LogEntry = z
+  .object({
+    v: z.literal(1),
+    kind: z.string(),
+    campaign: z.string().nullable(),
+    author: z.string().openapi({ description: "Base64 Ed25519 key of a participant, `researcher:<id>`, `researcher:cli` or `system`" }),
+    time: z.string(),
+    body: z.looseObject({ digest: Base64 }),
+  })
+  .openapi("LogEntry");
+
+export const EntryPage = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    entries: z.array(z.object({ index: z.number().int(), leaf: Base64.openapi({ description: "Base64 of the exact leaf bytes" }), entry: LogEntry })),
+  })
+  .openapi("EntryPage");
+
+export const InclusionProof = z
+  .object({
+    index: z.number().int(),
+    size: z.number().int(),
+    leafHash: Base64,
+    inclusionProof: z.array(Base64),
+    checkpoint: SignedNote.nullable(),
+  })
+  .openapi("InclusionProof");
+
+export const ConsistencyProof = z
+  .object({ from: z.number().int(), to: z.number().int(), consistencyProof: z.array(Base64), checkpoint: SignedNote.nullable() })
+  .openapi("ConsistencyProof");
+
+export const Cosignatures = z
+  .object({
+    size: z.number().int(),
+    cosignatures: z.array(z.object({ name: z.string(), time: z.number().int().openapi({ description: "Seconds since the Unix epoch" }) })),
+  })
+  .openapi("Cosignatures");
