@@ -10,6 +10,7 @@ import { TransparencyLog } from "./platform/log/transparency-log.ts";
 import { readWitnessKeys } from "./platform/log/witness/cosignatures.ts";
 import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
+import { KINDS } from "./kinds/index.ts";
 
 export interface Config {
   /** PGlite data folder; ignored when `databaseUrl` is set. */
@@ -61,7 +62,7 @@ export async function openServices(config: Config): Promise<ServiceDeps & { stor
     const key = loadLogKey(config.logKey);
     const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock);
     const logWitnesses = readWitnessKeys(config.logWitnesses);
-    return { store, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder };
+    return { store, kinds: KINDS, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder };
   } catch (error) {
     await store.close();
     throw error;

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,10 +51,58 @@ describe("polyphony CLI", () => {
   it("exits 2 naming the field when input is bad, and writes nothing", async () => {
     const res = await polyphony([...data, "--json", "campaign", "create", "--title", "No questions", "--context", "c"]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain("questions");
+    // The error names the flag the user typed, not the API field behind it.
+    expect(res.stderr).toMatch(/^polyphony: --question: /);
+    expect(res.stderr.trim().split("\n")).toHaveLength(1);
     expect(res.stdout).toBe("");
     const list = JSON.parse((await polyphony([...data, "--json", "campaign", "list"])).stdout);
     expect(list.campaigns.map((c: { title: string }) => c.title)).not.toContain("No questions");
+  });
+
+  it("prints its version from package.json on stdout", async () => {
+    const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+    const res = await polyphony(["--version"]);
+    expect(res).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it("prints results on stdout and nothing else there, so that a pipe gets them", async () => {
+    const res = await polyphony([...data, "campaign", "list"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain("Hard questions");
+    expect(res.stderr).not.toContain("Hard questions");
+  });
+
+  it("names the flag of a bad number, in one line, before opening anything", async () => {
+    for (const [args, flag] of [
+      [["serve", "--port", "abc"], "--port"],
+      [["serve", "--port", "70000"], "--port"],
+      [["cards", "similar", "--campaign", "x", "--threshold", "2"], "--threshold"],
+      [["log", "export", "--from", "-1"], "--from"],
+    ] as const) {
+      const res = await polyphony([...data, ...args]);
+      expect(res.code, args.join(" ")).toBe(2);
+      expect(res.stderr.trim().split("\n"), args.join(" ")).toEqual([expect.stringMatching(new RegExp(`^polyphony: ${flag}: expected `))]);
+    }
+  });
+
+  it("names the flags when a person is named none or two ways at once", async () => {
+    const res = await polyphony([...data, "erase", "--campaign", "x", "--participant", "p", "--external-id", "e", "--reason", "asked"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--participant.*--external-id.*--public-key/);
+  });
+
+  it("exits 1 with one line when the port is in use, instead of hanging", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const res = await polyphony([...data, "serve", "--port", String(port)]);
+      expect(res.code).toBe(1);
+      expect(res.stderr.trim().split("\n").at(-1)).toBe(`polyphony: port ${port} on 127.0.0.1 is in use already; choose another with --port`);
+      expect(res.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      busy.close();
+    }
   });
 
   it("creates researcher tokens", async () => {
@@ -117,6 +166,21 @@ describe("polyphony CLI", () => {
       expect(mai.edges).toHaveLength(71);
       expect(mai.edges[0]).toHaveProperty("sourceValueId");
       expect(mai.values.find((v: { id: number }) => v.id === 298).pageRank).toBeCloseTo(0.04752168086812411, 10);
+    });
+
+    it("lists the participants, whose ids erasure takes", async () => {
+      const res = await polyphony([...data, "--json", "participants", "list", "--campaign", campaignId]);
+      expect(res.code, res.stderr).toBe(0);
+      const { participants } = JSON.parse(res.stdout) as { participants: { id: string; erased: boolean; joinedAt: string }[] };
+      expect(participants.length).toBeGreaterThan(0);
+      expect(participants.every((p) => !p.erased && !Number.isNaN(Date.parse(p.joinedAt)))).toBe(true);
+      const first = participants[0]!.id;
+      const erased = await polyphony([...data, "erase", "--campaign", campaignId, "--participant", first, "--reason", "asked by email"]);
+      expect(erased.code, erased.stderr).toBe(0);
+      const text = await polyphony([...data, "participants", "list", "--campaign", campaignId]);
+      expect(text.stdout.split("\n").find((line) => line.startsWith(first))).toContain("(erased)");
+      const unknown = await polyphony([...data, "participants", "list", "--campaign", "no-such-campaign"]);
+      expect(unknown.code).toBe(2);
     });
 
     it("refuses to import the same dump twice, with a clear error", async () => {

@@ -69,6 +69,6 @@ describe("the log from the CLI", () => {
     expect(again.stderr).toContain("erased already");
     const nobody = await polyphony(["--data", data, "erase", "--campaign", campaign.id, "--reason", "who?"]);
     expect(nobody.code).toBe(2);
-    expect(nobody.stderr).toContain("exactly one of participant, externalId or publicKey");
+    expect(nobody.stderr).toContain("exactly one of --participant, --external-id or --public-key");
   });
 });

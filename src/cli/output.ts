@@ -1,24 +1,31 @@
-import { PolyphonyError } from "../core/errors.ts";
-
 /** Global options every command takes. */
 export interface GlobalOptions {
   data?: string;
   json?: boolean;
 }
 
-/** Machine-readable output goes to stdout; everything for people goes to stderr. */
+// Results go to stdout, so that `polyphony … | grep` and `> file` get them and nothing else;
+// diagnostics, warnings and progress go to stderr, for the person at the terminal.
+
+/** Writes a result as indented JSON on stdout. */
 export function printJson(value: unknown) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function say(line: string) {
+/** Writes a result for people on stdout. */
+export function printText(text: string) {
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** Writes a diagnostic (what is happening, a warning) on stderr. */
+export function note(line: string) {
   process.stderr.write(`${line}\n`);
 }
 
-/** Prints a command's result: JSON with --json, otherwise the human summary. */
+/** Prints a command's result on stdout: JSON with --json, otherwise the human summary. */
 export function emit(options: GlobalOptions, value: unknown, human: () => string) {
   if (options.json) printJson(value);
-  else say(human());
+  else printText(human());
 }
 
 /** Thrown by a command that has printed its verdict (a failed verification) and exits with `status`. */
@@ -30,20 +37,4 @@ export class CommandFailed extends Error {
     this.name = "CommandFailed";
     this.status = status;
   }
-}
-
-/** Exit status for an error: 2 for bad input, 1 for everything else. */
-export function reportError(error: unknown): number {
-  if (error instanceof CommandFailed) {
-    say(`polyphony: ${error.message}`);
-    return error.status;
-  }
-  if (error instanceof PolyphonyError) {
-    const where = error.field ? ` (${error.field})` : "";
-    say(`polyphony: ${error.message}${where}`);
-    return error.code === "invalid_input" || error.code === "malformed" || error.code === "not_found" || error.code === "conflict" ? 2 : 1;
-  }
-  if ((error as { code?: string }).code?.startsWith("commander.")) return 2;
-  say(`polyphony: ${(error as Error).stack ?? String(error)}`);
-  return 1;
 }

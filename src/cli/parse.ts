@@ -2,13 +2,16 @@ import { readFileSync } from "node:fs";
 import type { ZodType, z } from "zod";
 import { PolyphonyError } from "../core/errors.ts";
 
-/** Validates CLI input with the same schema the API uses; the error names the field. */
-export function parseInput<S extends ZodType>(schema: S, value: unknown): z.output<S> {
+/**
+ * Validates CLI input with the same schema the API uses. The error's field is the schema's path
+ * (or `name` for a single value), which the error report turns into the flag the user typed.
+ */
+export function parseInput<S extends ZodType>(schema: S, value: unknown, name = "input"): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path.map(String).join("/") || "input";
-  throw new PolyphonyError("invalid_input", `${field}: ${issue?.message ?? "invalid"}`, { field });
+  const field = issue?.path.map(String).join("/") || name;
+  throw new PolyphonyError("invalid_input", issue?.message ?? "invalid", { field });
 }
 
 /** Reads and parses a JSON file, with a clear error when it is missing or malformed. */

@@ -3,10 +3,13 @@ import type { NoteVerifier } from "../core/log/index.ts";
 import type { Store } from "../store/open.ts";
 import { PolyphonyError } from "../core/errors.ts";
 import type { TransparencyLog } from "./log/transparency-log.ts";
+import type { KindRegistry } from "./kind.ts";
 
 /** What every service needs; `main.ts` and the CLI build one. */
 export interface ServiceDeps {
   readonly store: Store;
+  /** The campaign kinds this server runs (`src/kinds/index.ts`). */
+  readonly kinds: KindRegistry;
   readonly clock: Clock;
   /** The contribution log: services append in their transactions and issue receipts from it. */
   readonly log: TransparencyLog;

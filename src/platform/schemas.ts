@@ -39,39 +39,29 @@ export type Admission = z.infer<typeof Admission>;
 /** Whether results (graph, export, legitimacy figures) are public or need a researcher token. */
 export const ResultsVisibility = z.enum(["public", "token"]);
 
-export const CreateCampaign = z
-  .object({
-    kind: z.literal("moral-graph").default("moral-graph"),
-    title: text(200),
-    description: z.string().max(5000).default(""),
-    consent: z.string().max(20000).default(""),
-    questions: z.array(text(2000)).min(1).max(50),
-    contexts: z
-      .array(text(200))
-      .min(1)
-      .max(500)
-      .refine((list) => new Set(list).size === list.length, "contexts must be distinct"),
-    demographics: z.array(DemographicQuestion).max(50).default([]),
-    admission: Admission.default({ mode: "open" }),
-    resultsVisibility: ResultsVisibility.default("public"),
-  })
-  .openapi("CreateCampaign");
-export type CreateCampaign = z.infer<typeof CreateCampaign>;
+/** The settings every campaign has, whatever its kind; `campaignSchemas` adds the kinds' own. */
+export const CampaignShared = z.object({
+  title: text(200),
+  description: z.string().max(5000).default(""),
+  consent: z.string().max(20000).default(""),
+  demographics: z.array(DemographicQuestion).max(50).default([]),
+  admission: Admission.default({ mode: "open" }),
+  resultsVisibility: ResultsVisibility.default("public"),
+});
+/** A new campaign: the shared settings, its kind, and the settings of that kind. */
+export type CreateCampaign = z.infer<typeof CampaignShared> & { kind: string } & Record<string, unknown>;
 
-export const UpdateCampaign = z
-  .object({
-    title: text(200).optional(),
-    description: z.string().max(5000).optional(),
-    consent: z.string().max(20000).optional(),
-    status: z.enum(["open", "closed"]).optional(),
-    addQuestions: z.array(text(2000)).max(50).optional(),
-    addContexts: z.array(text(200)).max(500).optional(),
-    demographics: z.array(DemographicQuestion).max(50).optional(),
-    admission: Admission.optional(),
-    resultsVisibility: ResultsVisibility.optional(),
-  })
-  .openapi("UpdateCampaign");
-export type UpdateCampaign = z.infer<typeof UpdateCampaign>;
+/** The changes to the shared settings a campaign update may carry; `campaignSchemas` adds the kinds' own. */
+export const UpdateCampaignShared = z.object({
+  title: text(200).optional(),
+  description: z.string().max(5000).optional(),
+  consent: z.string().max(20000).optional(),
+  status: z.enum(["open", "closed"]).optional(),
+  demographics: z.array(DemographicQuestion).max(50).optional(),
+  admission: Admission.optional(),
+  resultsVisibility: ResultsVisibility.optional(),
+});
+export type UpdateCampaign = z.infer<typeof UpdateCampaignShared> & Record<string, unknown>;
 
 export const JoinCampaign = z
   .object({
@@ -178,12 +168,8 @@ export type GraphQuery = z.infer<typeof GraphQuery>;
 export const ExportFormat = z.enum(["polyphony", "mai"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-/** The steps of a participant's flow, in order; progress records reaching each one. */
-export const Step = z.enum(["consent", "demographics", "question", "articulate", "similar", "judge", "survey", "done"]);
-export type Step = z.infer<typeof Step>;
-export const STEPS: readonly Step[] = Step.options;
-
-export const RecordProgress = z.object({ step: Step }).openapi("RecordProgress");
+/** The step of a participant's flow they reached; `recordProgress` checks it is one of their campaign kind's. */
+export const RecordProgress = z.object({ step: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "a step name such as consent") }).openapi("RecordProgress");
 
 const Likert = z.number().int().min(1, "an answer from 1 to 5").max(5, "an answer from 1 to 5");
 
@@ -211,12 +197,10 @@ export const EditAllowlist = z
   .openapi("EditAllowlist");
 export type EditAllowlist = z.infer<typeof EditAllowlist>;
 
-export const MODERATION_KINDS = ["values_card", "canonical_card", "story", "vote"] as const;
-export type ModerationKind = (typeof MODERATION_KINDS)[number];
-
+/** Hiding or showing one contribution; `target.kind` is one the registered campaign kinds moderate. */
 export const Moderate = z
   .object({
-    target: z.object({ kind: z.enum(MODERATION_KINDS), id: Id }),
+    target: z.object({ kind: z.string().min(1).max(40), id: Id }),
     reason: text(2000),
   })
   .openapi("Moderate");

@@ -1,6 +1,6 @@
 import { PolyphonyError } from "../core/errors.ts";
 import { decodeBase64, HASH_SIZE } from "../core/log/index.ts";
-import type { LogProver } from "../platform/log/audit/locate.ts";
+import type { LogProver } from "../platform/log/audit/evidence.ts";
 import type { WitnessedLog } from "../platform/log/witness/witness-step.ts";
 
 /** Entries asked for per request: the server's largest page. */

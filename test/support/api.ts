@@ -7,6 +7,8 @@ import { makeLogKey } from "../../src/platform/log/log-key.ts";
 import { TransparencyLog } from "../../src/platform/log/transparency-log.ts";
 import { createResearcherToken } from "../../src/platform/auth/tokens.ts";
 import type { Store } from "../../src/store/open.ts";
+import { KINDS } from "../../src/kinds/index.ts";
+import type { KindRegistry } from "../../src/platform/kind.ts";
 
 /** A clock that moves one second per reading, so timestamps are distinct and ordered. */
 export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
@@ -34,10 +36,11 @@ export interface TestApi {
 }
 
 /** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
-export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array } = {}): Promise<TestApi> {
+export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry } = {}): Promise<TestApi> {
   const clock = steppingClock();
   const deps: ServiceDeps = {
     store,
+    kinds: providers.kinds ?? KINDS,
     clock,
     log: createTestLog(store, clock, providers.logSeed),
     llm: providers.llm,

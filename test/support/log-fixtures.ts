@@ -14,7 +14,7 @@ import {
 } from "../../src/core/log/index.ts";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { NODE_HASHER } from "../../src/platform/log/node-hasher.ts";
-import type { LogProver } from "../../src/platform/log/audit/locate.ts";
+import type { LogProver } from "../../src/platform/log/audit/evidence.ts";
 
 /** The origin of the test log; its key has the same name, as C2SP suggests. */
 export const TEST_ORIGIN = "test.polyphony.example/log";

@@ -25,7 +25,12 @@ export interface LogEntry {
 }
 
 const ENTRY_KEYS = ["author", "body", "campaign", "kind", "time", "v"];
-const KIND = /^[a-z][a-z0-9_]{0,63}$/;
+/**
+ * An entry kind: a lower_snake_case word, namespaced by its campaign kind (`scenarios/ranking`).
+ * Shared entries (`vote`, `erasure`) and those written before kinds were namespaced have no
+ * namespace; both forms verify.
+ */
+const KIND = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9_]{0,63}$/;
 const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -64,7 +69,7 @@ export function checkEntry(value: unknown): LogEntry {
   }
   const { v, kind, campaign, author, time, body } = value;
   if (v !== 1) throw invalid("v", "entry version must be 1");
-  if (typeof kind !== "string" || !KIND.test(kind)) throw invalid("kind", "kind is a lower_snake_case word");
+  if (typeof kind !== "string" || !KIND.test(kind)) throw invalid("kind", "kind is a lower_snake_case word, optionally after its campaign kind and a slash (scenarios/ranking)");
   if (campaign !== null && !isName(campaign)) throw invalid("campaign", "campaign is an id or null");
   if (!isName(author)) throw invalid("author", "author is a public key or an identifier");
   if (typeof time !== "string" || !isUtcTime(time)) {

@@ -61,6 +61,13 @@ describe("encodeEntry", () => {
   });
 });
 
+describe("entry kinds", () => {
+  it.each(["values_card", "scenarios/ranking", "moral-graph/values_card"])("accepts %s, flat or namespaced by its campaign kind", (kind) => {
+    const text = encodeEntry({ ...entry, kind });
+    expect(decodeEntry(text).kind).toBe(kind);
+  });
+});
+
 describe("decodeEntry rejects", () => {
   const canonical = decodeUtf8(encodeEntry(entry))!;
   const cases: [string, string][] = [
@@ -72,6 +79,8 @@ describe("decodeEntry rejects", () => {
     ["an impossible date", canonical.replace("2026-11-22", "2026-02-30")],
     ["a local time", canonical.replace(".000Z", ".000+01:00")],
     ["a kind that is not a word", canonical.replace("values_card", "Values Card")],
+    ["a kind under two namespaces", canonical.replace("values_card", "moral-graph/cards/values_card")],
+    ["a namespace that is not a kind id", canonical.replace("values_card", "Moral_Graph/values_card")],
     ["a missing digest", canonical.replace(`"digest":"${entry.body.digest}"`, '"digest":"abc="')],
     ["an empty author", canonical.replace("MCowBQYDK2VwAyEA", "")],
     ["not JSON", "{"],

@@ -6,11 +6,11 @@ import { invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { participantAnswers, participants } from "../../platform/participants/schema.ts";
 import { votes } from "./schema.ts";
-import { getCampaign, type CampaignView } from "../../platform/campaigns/campaigns.ts";
+import { getMoralGraphCampaign, type MoralGraphCampaign } from "./campaign-settings.ts";
 import { listCanonicalCards, listHiddenCardIds, type CanonicalCardView } from "./cards.ts";
 
 export interface GraphInput {
-  campaign: CampaignView;
+  campaign: MoralGraphCampaign;
   votes: IndexedVotes;
   /** Active canonical cards by id. */
   cards: Map<string, CanonicalCardView>;
@@ -18,21 +18,19 @@ export interface GraphInput {
 }
 
 /** Finds a campaign context by id or by name. */
-export function findContext(campaign: CampaignView, idOrName: string) {
+export function findContext(campaign: MoralGraphCampaign, idOrName: string) {
   const context = campaign.contexts.find((c) => c.id === idOrName || c.name === idOrName);
   if (!context) throw invalid("context", `${JSON.stringify(idOrName)} is not a context of this campaign`);
   return context;
 }
 
 /**
- * Loads a campaign's upgrade votes for scoring. Votes on merged cards count for the card they were
+ * A campaign's upgrade votes as they count. Votes on merged cards count for the card they were
  * merged into; when a merge makes two of a participant's votes share a key, the later one counts,
  * as it would had the participant voted again; an upgrade from a card to itself is dropped.
  * Hidden (moderated) votes do not count; votes touching a hidden card do not either.
  */
-export async function loadGraphInput(db: Queryable, campaignId: string, options: { context?: string } = {}): Promise<GraphInput> {
-  const campaign = await getCampaign(db, campaignId);
-  const contextId = options.context === undefined ? undefined : findContext(campaign, options.context).id;
+export async function loadUpgradeVotes(db: Queryable, campaignId: string, options: { contextId?: string | undefined } = {}) {
   const all = await listCanonicalCards(db, campaignId, { includeMerged: true });
   const root = resolveCanonical(new Map(all.map((c) => [c.id, c.mergedInto])));
   const hidden = await listHiddenCardIds(db, campaignId);
@@ -45,7 +43,7 @@ export async function loadGraphInput(db: Queryable, campaignId: string, options:
       relationship: votes.relationship,
     })
     .from(votes)
-    .where(and(eq(votes.campaignId, campaignId), isNull(votes.hiddenAt), contextId ? eq(votes.contextId, contextId) : undefined))
+    .where(and(eq(votes.campaignId, campaignId), isNull(votes.hiddenAt), options.contextId ? eq(votes.contextId, options.contextId) : undefined))
     .orderBy(asc(votes.updatedAt), asc(votes.id));
   const latest = new Map<string, UpgradeVote>();
   for (const row of rows) {
@@ -61,10 +59,18 @@ export async function loadGraphInput(db: Queryable, campaignId: string, options:
     });
   }
   const cards = new Map(all.filter((c) => c.mergedInto === null).map((c) => [c.id, c]));
+  return { votes: [...latest.values()], cards };
+}
+
+/** Loads a campaign's counted upgrade votes (`loadUpgradeVotes`) and cards for scoring. */
+export async function loadGraphInput(db: Queryable, campaignId: string, options: { context?: string } = {}): Promise<GraphInput> {
+  const campaign = await getMoralGraphCampaign(db, campaignId);
+  const contextId = options.context === undefined ? undefined : findContext(campaign, options.context).id;
+  const { votes: counted, cards } = await loadUpgradeVotes(db, campaignId, { contextId });
   return {
     campaign,
     // Every active card is a node, voted on or not, so a first vote never changes the node set.
-    votes: indexVotes([...latest.values()], { cards: [...cards.keys()], contexts: campaign.contexts.map((c) => c.id) }),
+    votes: indexVotes(counted, { cards: [...cards.keys()], contexts: campaign.contexts.map((c) => c.id) }),
     cards,
     contextName: new Map(campaign.contexts.map((c) => [c.id, c.name])),
   };

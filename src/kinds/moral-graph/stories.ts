@@ -6,7 +6,7 @@ import { rowsOf } from "../../store/rows.ts";
 import { stories } from "./schema.ts";
 import { pickContent, requireActiveCard } from "./cards.ts";
 import { requireLlm, type ServiceDeps } from "../../platform/deps.ts";
-import { requireContext } from "../../platform/campaigns/guards.ts";
+import { requireContext } from "./campaign-settings.ts";
 import { newId } from "../../platform/ids.ts";
 import { researcherAuthor, type EntryDraft } from "../../platform/log/drafts.ts";
 import { appendEntries } from "../../platform/log/sequencer.ts";

@@ -1,17 +1,21 @@
-import { asc, desc, eq, max } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import { desc, eq } from "drizzle-orm";
 import { notFound, invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { campaigns } from "./schema.ts";
-import { contexts, questions } from "../../kinds/moral-graph/schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
 import { toContent } from "../log/contents.ts";
 import { researcherAuthor, type EntryDraft } from "../log/drafts.ts";
 import { appendEntries } from "../log/sequencer.ts";
-import type { CreateCampaign, UpdateCampaign } from "../schemas.ts";
+import { UpdateCampaignShared, type CreateCampaign, type UpdateCampaign } from "../schemas.ts";
+
+export type { CreateCampaign, UpdateCampaign };
+import type { CampaignKind, KindRegistry } from "../kind.ts";
 import type { Researcher } from "../auth/tokens.ts";
 
-export interface CampaignView {
+/** A campaign's shared settings, whatever its kind. */
+export type CampaignRecord = {
   id: string;
   kind: string;
   title: string;
@@ -21,19 +25,19 @@ export interface CampaignView {
   demographics: (typeof campaigns.$inferSelect)["demographics"];
   admission: (typeof campaigns.$inferSelect)["admission"];
   resultsVisibility: string;
-  questions: { id: string; text: string }[];
-  contexts: { id: string; name: string }[];
   createdAt: string;
   updatedAt: string;
-}
+};
 
-/** Creates a campaign with its questions and contexts, in the caller's transaction. */
-export async function insertCampaign(
-  tx: Queryable,
-  now: Date,
-  input: Omit<CreateCampaign, "admission" | "resultsVisibility"> &
-    Partial<Pick<CreateCampaign, "admission" | "resultsVisibility">> & { source?: string; questionRefs?: (string | null)[] },
-): Promise<string> {
+/** A campaign as the API shows it: the shared settings and those of its kind (a moral graph's questions and contexts). */
+export type CampaignView = CampaignRecord & Record<string, unknown>;
+
+/** The shared settings of a new campaign, as `insertCampaignRow` takes them. */
+export type CampaignRow = Pick<CreateCampaign, "kind" | "title" | "description" | "consent" | "demographics"> &
+  Partial<Pick<CreateCampaign, "admission" | "resultsVisibility">> & { source?: string };
+
+/** Stores a campaign's shared settings, in the caller's transaction; its kind stores the rest. */
+export async function insertCampaignRow(tx: Queryable, now: Date, input: CampaignRow): Promise<string> {
   const id = newId("cmp");
   await tx.insert(campaigns).values({
     id,
@@ -48,18 +52,6 @@ export async function insertCampaign(
     createdAt: now,
     updatedAt: now,
   });
-  await tx.insert(questions).values(
-    input.questions.map((text, position) => ({
-      id: newId("q"),
-      campaignId: id,
-      position,
-      text,
-      externalRef: input.questionRefs?.[position] ?? null,
-    })),
-  );
-  await tx.insert(contexts).values(
-    input.contexts.map((name, position) => ({ id: newId("ctx"), campaignId: id, position, name })),
-  );
   return id;
 }
 
@@ -76,26 +68,20 @@ export function campaignDraft(kind: "campaign_created" | "campaign_changed", vie
 export async function createCampaign(deps: ServiceDeps, researcher: Researcher, input: CreateCampaign) {
   const { campaign, entry } = await deps.store.transaction(async (tx) => {
     const now = deps.clock.now();
-    const view = await getCampaign(tx, await insertCampaign(tx, now, input));
+    const kind = deps.kinds.get(input.kind);
+    const id = await insertCampaignRow(tx, now, input);
+    await kind.campaign.insert(tx, id, pick(input, kind.campaign.create));
+    const view = await describeCampaign(tx, deps.kinds, id);
     const [appended] = await appendEntries(tx, [campaignDraft("campaign_created", view, researcherAuthor(researcher))], now);
     return { campaign: view, entry: appended! };
   });
   return { campaign, receipt: await deps.log.issueReceipt(entry) };
 }
 
-export async function getCampaign(db: Queryable, id: string): Promise<CampaignView> {
+/** A campaign's shared settings; not found when it does not exist. */
+export async function getCampaign(db: Queryable, id: string): Promise<CampaignRecord> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!row) throw notFound("campaign", id, "campaign");
-  const qs = await db
-    .select({ id: questions.id, text: questions.text })
-    .from(questions)
-    .where(eq(questions.campaignId, id))
-    .orderBy(asc(questions.position));
-  const cs = await db
-    .select({ id: contexts.id, name: contexts.name })
-    .from(contexts)
-    .where(eq(contexts.campaignId, id))
-    .orderBy(asc(contexts.position));
   return {
     id: row.id,
     kind: row.kind,
@@ -106,11 +92,28 @@ export async function getCampaign(db: Queryable, id: string): Promise<CampaignVi
     demographics: row.demographics,
     admission: row.admission,
     resultsVisibility: row.resultsVisibility,
-    questions: qs,
-    contexts: cs,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The campaign's kind; not found when the campaign does not exist. */
+export async function kindOfCampaign(db: Queryable, kinds: KindRegistry, id: string): Promise<CampaignKind> {
+  const [row] = await db.select({ kind: campaigns.kind }).from(campaigns).where(eq(campaigns.id, id));
+  if (!row) throw notFound("campaign", id, "campaign");
+  return kinds.get(row.kind);
+}
+
+/** A campaign with the settings of its kind, as the API and the log show it. */
+export async function describeCampaign(db: Queryable, kinds: KindRegistry, id: string): Promise<CampaignView> {
+  const { createdAt, updatedAt, ...shared } = await getCampaign(db, id);
+  const own = await kinds.get(shared.kind).campaign.view.read(db, id);
+  return { ...shared, ...own, createdAt, updatedAt };
+}
+
+/** The fields of `input` that `schema` declares, present ones only. */
+function pick(input: Record<string, unknown>, schema: z.ZodObject): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(schema.shape).flatMap((key) => (input[key] === undefined ? [] : [[key, input[key]]])));
 }
 
 export async function listCampaigns(deps: ServiceDeps) {
@@ -127,10 +130,15 @@ export async function listCampaigns(deps: ServiceDeps) {
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-/** Changes a campaign's settings, questions or contexts, and records the result in the log. */
+/**
+ * Changes a campaign's shared settings and those of its kind, and records the result in the log.
+ * A change to a setting of another kind is refused, naming the field.
+ */
 export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, id: string, input: UpdateCampaign) {
   const { campaign, entry } = await deps.store.transaction(async (tx) => {
-    const current = await getCampaign(tx, id);
+    const kind = await kindOfCampaign(tx, deps.kinds, id);
+    const foreign = Object.keys(input).find((field) => input[field] !== undefined && !(field in UpdateCampaignShared.shape) && !(field in kind.campaign.update.shape));
+    if (foreign !== undefined) throw invalid(foreign, `a ${kind.id} campaign has no setting ${foreign}`);
     const now = deps.clock.now();
     await tx
       .update(campaigns)
@@ -145,26 +153,9 @@ export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, 
         updatedAt: now,
       })
       .where(eq(campaigns.id, id));
-    if (input.addQuestions?.length) {
-      const [top] = await tx.select({ p: max(questions.position) }).from(questions).where(eq(questions.campaignId, id));
-      const start = (top?.p ?? -1) + 1;
-      await tx.insert(questions).values(
-        input.addQuestions.map((text, i) => ({ id: newId("q"), campaignId: id, position: start + i, text })),
-      );
-    }
-    if (input.addContexts?.length) {
-      const existing = new Set(current.contexts.map((c) => c.name));
-      const fresh = input.addContexts.filter((name) => !existing.has(name));
-      if (fresh.length !== input.addContexts.length || new Set(fresh).size !== fresh.length) {
-        throw invalid("addContexts", "the campaign already has a context with that name");
-      }
-      const start = current.contexts.length;
-      await tx.insert(contexts).values(
-        fresh.map((name, i) => ({ id: newId("ctx"), campaignId: id, position: start + i, name })),
-      );
-    }
+    await kind.campaign.change(tx, id, pick(input, kind.campaign.update));
     const changed = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field])).sort();
-    const view = await getCampaign(tx, id);
+    const view = await describeCampaign(tx, deps.kinds, id);
     const [appended] = await appendEntries(tx, [campaignDraft("campaign_changed", view, researcherAuthor(researcher), { changed })], now);
     return { campaign: view, entry: appended! };
   });

@@ -1,8 +1,10 @@
-import type { Command } from "commander";
-import { createCampaign, getCampaign, listCampaigns, type CampaignView } from "./campaigns.ts";
-import { CreateCampaign } from "../schemas.ts";
+import { Option, type Command } from "commander";
+import { createCampaign, describeCampaign, listCampaigns, type CampaignView, type CreateCampaign } from "./campaigns.ts";
+import { campaignSchemas } from "./inputs.ts";
+import type { CampaignKind, KindRegistry } from "../kind.ts";
 import { operator } from "../../cli/operator.ts";
 import { emit } from "../../cli/output.ts";
+import { takesInputFile } from "../../cli/flags.ts";
 import { collect, parseInput, readJsonFile } from "../../cli/parse.ts";
 import { withServices } from "../../cli/session.ts";
 
@@ -17,43 +19,54 @@ function parseDemographic(spec: string) {
   };
 }
 
-function describe(c: CampaignView) {
-  return [
-    `${c.id}  ${c.title}  (${c.kind}, ${c.status})`,
-    ...c.questions.map((q) => `  question ${q.id}: ${q.text}`),
-    ...c.contexts.map((x) => `  context  ${x.id}: ${x.name}`),
-  ].join("\n");
+/** The settings a kind's flags set; a repeatable flag not given is an empty list. */
+function kindSettings(kind: CampaignKind, options: Record<string, unknown>) {
+  return Object.fromEntries(
+    kind.campaign.flags.map((f) => {
+      const value = options[new Option(f.flag).attributeName()];
+      return [f.field, value ?? (f.repeatable ? [] : undefined)];
+    }),
+  );
 }
 
-export function registerCampaignCommands(program: Command) {
+function describe(kinds: KindRegistry, c: CampaignView) {
+  return [`${c.id}  ${c.title}  (${c.kind}, ${c.status})`, ...kinds.get(c.kind).campaign.describe(c)].join("\n");
+}
+
+/** The campaign commands; `campaign create` takes the flags of every registered kind's settings. */
+export function registerCampaignCommands(program: Command, kinds: KindRegistry) {
+  const flags = new Map(kinds.all.flatMap((kind) => kind.campaign.flags.map((f) => [f.flag, f] as const)));
   const campaign = program.command("campaign").description("create and inspect campaigns");
-  campaign
+  const create = campaign
     .command("create")
-    .description("create a moral-graph campaign")
+    .description(`create a campaign (kinds: ${kinds.all.map((k) => k.id).join(", ")})`)
+    .addOption(new Option("--kind <kind>", "the campaign's kind").choices(kinds.all.map((k) => k.id)).default(kinds.default.id))
     .option("--file <campaign.json>", "read the campaign from a JSON file (the API's CreateCampaign shape)")
     .option("--title <title>", "the campaign's title")
     .option("--description <text>", "what the campaign is about")
     .option("--consent <text>", "consent text participants read before joining")
-    .option("--question <text>", "a question participants answer with values cards (repeatable)", collect)
-    .option("--context <name>", "a context such as \"When in distress\" (repeatable)", collect)
-    .option("--demographic <spec>", "key:question[:opt|opt…][:required] (repeatable)", collect)
-    .action((options: Record<string, string | string[] | undefined>, command: Command) =>
+    .option("--demographic <spec>", "key:question[:opt|opt…][:required] (repeatable)", collect);
+  for (const f of flags.values()) {
+    if (f.repeatable) create.option(f.flag, f.description, collect);
+    else create.option(f.flag, f.description);
+  }
+  create.action((options: Record<string, string | string[] | undefined>, command: Command) =>
       withServices(command, async (deps, g) => {
         const raw = options.file
           ? readJsonFile(options.file as string)
           : {
-              kind: "moral-graph",
+              kind: options.kind,
               title: options.title,
               description: options.description,
               consent: options.consent,
-              questions: options.question ?? [],
-              contexts: options.context ?? [],
+              ...kindSettings(kinds.get(options.kind as string), options),
               demographics: ((options.demographic as string[] | undefined) ?? []).map(parseDemographic),
             };
-        const { campaign: created, receipt } = await createCampaign(deps, operator(), parseInput(CreateCampaign, raw));
-        emit(g, { campaign: created, receipt }, () => `created campaign\n${describe(created)}\n  log entry ${receipt.index}`);
+        const { campaign: created, receipt } = await createCampaign(deps, operator(), parseInput(campaignSchemas(kinds).create, raw) as CreateCampaign);
+        emit(g, { campaign: created, receipt }, () => `created campaign\n${describe(kinds, created)}\n  log entry ${receipt.index}`);
       }),
-    );
+  );
+  takesInputFile(create, "--file");
   campaign
     .command("list")
     .description("list campaigns")
@@ -68,8 +81,8 @@ export function registerCampaignCommands(program: Command) {
     .description("show a campaign with its questions and contexts")
     .action((id: string, _o: unknown, command: Command) =>
       withServices(command, async (deps, g) => {
-        const found = await getCampaign(deps.store.db, id);
-        emit(g, { campaign: found }, () => describe(found));
+        const found = await describeCampaign(deps.store.db, kinds, id);
+        emit(g, { campaign: found }, () => describe(kinds, found));
       }),
     );
 }

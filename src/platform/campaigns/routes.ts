@@ -1,24 +1,25 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from "./campaigns.ts";
+import { createCampaign, describeCampaign, listCampaigns, updateCampaign, type CreateCampaign, type UpdateCampaign } from "./campaigns.ts";
+import { campaignSchemas } from "./inputs.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { CreateCampaign, UpdateCampaign } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
 import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
 
 const tag = "Campaigns";
 
 export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  const inputs = campaignSchemas(deps.kinds);
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns",
       ...meta(tag, "Create a campaign; returns `{campaign, receipt}`", { id: "createCampaign", auth: "researcher" }),
-      request: { body: jsonBody(CreateCampaign) },
+      request: { body: jsonBody(inputs.create) },
       responses: created(),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json(await createCampaign(deps, researcher, c.req.valid("json")), 201);
+      return c.json(await createCampaign(deps, researcher, c.req.valid("json") as CreateCampaign), 201);
     },
   );
   api.openapi(
@@ -36,19 +37,19 @@ export function registerCampaignRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       request: { params: CampaignParam },
       responses: responses(),
     }),
-    async (c) => c.json({ campaign: await getCampaign(deps.store.db, c.req.valid("param").campaign) }, 200),
+    async (c) => c.json({ campaign: await describeCampaign(deps.store.db, deps.kinds, c.req.valid("param").campaign) }, 200),
   );
   api.openapi(
     createRoute({
       method: "patch",
       path: "/api/v1/campaigns/{campaign}",
       ...meta(tag, "Change a campaign; returns `{campaign, receipt}`", { id: "updateCampaign", auth: "researcher" }),
-      request: { params: CampaignParam, body: jsonBody(UpdateCampaign) },
+      request: { params: CampaignParam, body: jsonBody(inputs.update) },
       responses: responses(),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json(await updateCampaign(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 200);
+      return c.json(await updateCampaign(deps, researcher, c.req.valid("param").campaign, c.req.valid("json") as UpdateCampaign), 200);
     },
   );
 }

@@ -11,6 +11,6 @@ export function registerCapabilityRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       ...meta("Server", "Whether an LLM is configured (articulation chat, story generation)", { id: "getCapabilities" }),
       responses: responses(),
     }),
-    (c) => c.json({ llm: deps.llm !== undefined, campaignKinds: ["moral-graph"] }, 200),
+    (c) => c.json({ llm: deps.llm !== undefined, campaignKinds: deps.kinds.all.map((kind) => kind.id) }, 200),
   );
 }

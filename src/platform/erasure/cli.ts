@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { invalid } from "../../core/errors.ts";
 import { eraseParticipant } from "./erasure.ts";
 import { EraseParticipant } from "../schemas.ts";
 import { operator } from "../../cli/operator.ts";
@@ -25,6 +26,9 @@ export function registerEraseCommand(program: Command) {
     .requiredOption("--reason <text>", "the request, for the record (e.g. \"asked by email on 3 May\")")
     .action((options: EraseOptions, command: Command) =>
       withServices(command, async (deps, g) => {
+        // The API's schema checks this too, but its message names API fields, not these flags.
+        const named = [options.participant, options.externalId, options.publicKey].filter((x) => x !== undefined);
+        if (named.length !== 1) throw invalid("--participant", "name the person with exactly one of --participant, --external-id or --public-key");
         const input = parseInput(EraseParticipant, {
           participant: options.participant,
           externalId: options.externalId,

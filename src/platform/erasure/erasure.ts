@@ -1,14 +1,13 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { conflict, notFound } from "../../core/errors.ts";
 import type { Tx } from "../../store/open.ts";
-import { rowsOf } from "../../store/rows.ts";
-import { articulationChats, canonicalCards, valuesCards, votes } from "../../kinds/moral-graph/schema.ts";
 import { erasures } from "./schema.ts";
 import { logOpenings } from "../log/schema.ts";
 import { participantIdentities, participantKeys, participants, surveyAnswers } from "../participants/schema.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
+import type { KindRegistry } from "../kind.ts";
 import { researcherAuthor } from "../log/drafts.ts";
 import { appendEntries } from "../log/sequencer.ts";
 import type { EraseParticipant } from "../schemas.ts";
@@ -31,35 +30,25 @@ async function findParticipant(tx: Tx, campaignId: string, who: EraseParticipant
   return row.id;
 }
 
-/** Canonical cards made from the participant's own cards: their `canonical_card` entries name them. */
-async function listCanonicalCardsOf(tx: Tx, participantId: string): Promise<string[]> {
-  const result = await tx.execute(sql`
-    SELECT convert_from(e.leaf, 'UTF8')::jsonb -> 'body' ->> 'card' AS card
-    FROM log_openings o JOIN log_entries e ON e.index = o.entry_index
-    WHERE o.participant_id = ${participantId} AND e.kind = 'canonical_card'`);
-  return rowsOf<{ card: string }>(result).map((r) => r.card);
-}
-
-/** Removes the text a participant wrote from every row that holds it, and ends their session. Their judgments stay. */
-async function removeText(tx: Tx, participantId: string): Promise<void> {
-  const blank = { title: "", description: "", policies: [] as string[] };
-  await tx.update(valuesCards).set(blank).where(eq(valuesCards.participantId, participantId));
-  const canonical = await listCanonicalCardsOf(tx, participantId);
-  if (canonical.length > 0) await tx.update(canonicalCards).set(blank).where(inArray(canonicalCards.id, canonical));
-  await tx.update(votes).set({ comment: null }).where(eq(votes.participantId, participantId));
+/**
+ * Removes the text a participant wrote from every row that holds it — each campaign kind blanks
+ * its own, the survey comment here — and ends their session. Their judgments stay.
+ */
+async function removeText(tx: Tx, kinds: KindRegistry, participantId: string): Promise<void> {
+  for (const kind of kinds.all) await kind.erase(tx, participantId);
   await tx.update(surveyAnswers).set({ comment: null }).where(eq(surveyAnswers.participantId, participantId));
-  await tx.delete(articulationChats).where(eq(articulationChats.participantId, participantId));
   // The person asked to be forgotten: their session ends, so nothing more is added in their name.
   await tx.update(participants).set({ sessionTokenHash: null }).where(eq(participants.id, participantId));
 }
 
 /**
- * Erases a participant's content on their request: the text of their cards (and of canonical
- * cards made from them), vote and survey comments, their articulation chats, the openings (salt
- * and content) of all their entries, and the private key the server held for them. Their entries
- * stay in the log, so every proof still verifies, but no content can be checked against their
- * digests any more. Votes, endorsements and demographic answers stay; the session token stops
- * working. The erasure is logged.
+ * Erases a participant's content on their request: the text they wrote (each campaign kind
+ * blanks its own: for moral graphs their cards and the canonical cards made from them, vote
+ * comments, articulation chats), their survey comment, the openings (salt and content) of all
+ * their entries, and the private key the server held for them. Their entries stay in the log, so
+ * every proof still verifies, but no content can be checked against their digests any more.
+ * Judgments (votes, endorsements) and demographic answers stay; the session token stops working.
+ * The erasure is logged.
  */
 export async function eraseParticipant(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: EraseParticipant) {
   const { erasure, entry } = await deps.store.transaction(async (tx) => {
@@ -67,7 +56,7 @@ export async function eraseParticipant(deps: ServiceDeps, researcher: Researcher
     const participantId = await findParticipant(tx, campaignId, input);
     const [done] = await tx.select({ id: erasures.id }).from(erasures).where(eq(erasures.participantId, participantId));
     if (done) throw conflict(`participant ${participantId} was erased already (${done.id})`, "participant");
-    await removeText(tx, participantId);
+    await removeText(tx, deps.kinds, participantId);
     const opened = await tx.delete(logOpenings).where(eq(logOpenings.participantId, participantId)).returning({ index: logOpenings.entryIndex });
     const [key] = await tx
       .update(participantKeys)

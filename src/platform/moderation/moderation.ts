@@ -1,29 +1,39 @@
-import { and, desc, eq } from "drizzle-orm";
-import { conflict, notFound } from "../../core/errors.ts";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { conflict, invalid, notFound } from "../../core/errors.ts";
 import type { Queryable, Tx } from "../../store/open.ts";
-import { canonicalCards, stories, valuesCards, votes } from "../../kinds/moral-graph/schema.ts";
 import { moderationActions } from "./schema.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
-import { listHiddenContent } from "../../kinds/moral-graph/hidden-content.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
+import { findModerated, moderationTargets, type KindRegistry, type ModeratedContent } from "../kind.ts";
 import { researcherAuthor } from "../log/drafts.ts";
 import { appendEntries } from "../log/sequencer.ts";
-import type { ModerationKind, Moderate } from "../schemas.ts";
+import type { Moderate } from "../schemas.ts";
 import type { Researcher } from "../auth/tokens.ts";
-
-/** The table holding each kind of content that moderation can hide. */
-export const MODERATED_TABLES = {
-  values_card: valuesCards,
-  canonical_card: canonicalCards,
-  story: stories,
-  vote: votes,
-} as const;
 
 type Target = Moderate["target"];
 
-async function readHiddenState(tx: Tx, campaignId: string, target: Target) {
-  const table = MODERATED_TABLES[target.kind];
+export interface HiddenItem {
+  target: Target;
+  /** A short human-readable reminder of what was hidden: a card's title, a story's opening. */
+  label: string;
+  hiddenAt: string;
+  reason: string;
+}
+
+const EXCERPT = 160;
+
+function excerpt(text: string) {
+  return text.length <= EXCERPT ? text : `${text.slice(0, EXCERPT - 1)}…`;
+}
+
+function contentOf(kinds: KindRegistry, target: Target): ModeratedContent {
+  const content = findModerated(kinds, target.kind);
+  if (!content) throw invalid("target/kind", `moderation can hide ${moderationTargets(kinds).join(", ")}; not ${JSON.stringify(target.kind)}`);
+  return content;
+}
+
+async function readHiddenState(tx: Tx, campaignId: string, { table }: ModeratedContent, target: Target) {
   const [row] = await tx
     .select({ hiddenAt: table.hiddenAt })
     .from(table)
@@ -32,18 +42,11 @@ async function readHiddenState(tx: Tx, campaignId: string, target: Target) {
   return row.hiddenAt !== null;
 }
 
-async function writeHidden(tx: Tx, target: Target, hidden: { at: Date; reason: string } | null) {
-  const set = { hiddenAt: hidden?.at ?? null, hiddenReason: hidden?.reason ?? null };
-  switch (target.kind) {
-    case "values_card":
-      return tx.update(valuesCards).set(set).where(eq(valuesCards.id, target.id));
-    case "canonical_card":
-      return tx.update(canonicalCards).set(set).where(eq(canonicalCards.id, target.id));
-    case "story":
-      return tx.update(stories).set(set).where(eq(stories.id, target.id));
-    case "vote":
-      return tx.update(votes).set(set).where(eq(votes.id, target.id));
-  }
+async function writeHidden(tx: Tx, { table }: ModeratedContent, target: Target, hidden: { at: Date; reason: string } | null) {
+  await tx
+    .update(table)
+    .set({ hiddenAt: hidden?.at ?? null, hiddenReason: hidden?.reason ?? null } as never)
+    .where(eq(table.id, target.id));
 }
 
 /** Keeps the action on record and logs it; the content of its entry is the target and the reason. */
@@ -67,7 +70,7 @@ async function recordAction(tx: Tx, campaignId: string, researcher: Researcher, 
 function toActionView(row: typeof moderationActions.$inferSelect) {
   return {
     id: row.id,
-    target: { kind: row.targetKind as ModerationKind, id: row.targetId },
+    target: { kind: row.targetKind, id: row.targetId },
     action: row.action,
     reason: row.reason,
     by: row.researcherId,
@@ -75,40 +78,63 @@ function toActionView(row: typeof moderationActions.$inferSelect) {
   };
 }
 
-/**
- * Hides a contribution with a reason. It stays stored; card lists, story serving, graphs and
- * exports skip it. Hiding what is hidden already is a conflict: unhide it first.
- */
-export async function hideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
+/** Hides (`hidden` set) or shows again (`hidden` null) a contribution, refusing a change that changes nothing. */
+async function setHidden(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate, hide: boolean) {
+  const content = contentOf(deps.kinds, input.target);
   const { action, entry } = await deps.store.transaction(async (tx) => {
     await getCampaign(tx, campaignId);
-    if (await readHiddenState(tx, campaignId, input.target)) throw conflict(`this ${input.target.kind} is hidden already`, "target/id");
+    const hidden = await readHiddenState(tx, campaignId, content, input.target);
+    if (hide && hidden) throw conflict(`this ${input.target.kind} is hidden already`, "target/id");
+    if (!hide && !hidden) throw conflict(`this ${input.target.kind} is not hidden`, "target/id");
     const at = deps.clock.now();
-    await writeHidden(tx, input.target, { at, reason: input.reason });
-    return recordAction(tx, campaignId, researcher, input.target, "hide", input.reason, at);
+    await writeHidden(tx, content, input.target, hide ? { at, reason: input.reason } : null);
+    return recordAction(tx, campaignId, researcher, input.target, hide ? "hide" : "unhide", input.reason, at);
   });
   return { action, receipt: await deps.log.issueReceipt(entry) };
+}
+
+/**
+ * Hides a contribution with a reason. It stays stored; lists, serving, results and exports skip
+ * it. Hiding what is hidden already is a conflict: unhide it first.
+ */
+export function hideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
+  return setHidden(deps, researcher, campaignId, input, true);
 }
 
 /** Shows a hidden contribution again; the reason for showing it is kept with the hiding. */
-export async function unhideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
-  const { action, entry } = await deps.store.transaction(async (tx) => {
-    await getCampaign(tx, campaignId);
-    if (!(await readHiddenState(tx, campaignId, input.target))) throw conflict(`this ${input.target.kind} is not hidden`, "target/id");
-    const at = deps.clock.now();
-    await writeHidden(tx, input.target, null);
-    return recordAction(tx, campaignId, researcher, input.target, "unhide", input.reason, at);
-  });
-  return { action, receipt: await deps.log.issueReceipt(entry) };
+export function unhideContent(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate) {
+  return setHidden(deps, researcher, campaignId, input, false);
+}
+
+/** The campaign's hidden contributions of every kind, with why they were hidden, newest first. */
+export async function listHiddenContent(db: Queryable, kinds: KindRegistry, campaignId: string): Promise<HiddenItem[]> {
+  const items: HiddenItem[] = [];
+  for (const kind of kinds.all) {
+    for (const [name, { table, label }] of Object.entries(kind.moderated)) {
+      const rows = await db
+        .select({ id: table.id, label, at: table.hiddenAt, reason: table.hiddenReason })
+        .from(table)
+        .where(and(eq(table.campaignId, campaignId), isNotNull(table.hiddenAt)));
+      for (const row of rows) {
+        items.push({
+          target: { kind: name, id: String(row.id) },
+          label: excerpt(String(row.label ?? "")),
+          hiddenAt: (row.at as Date).toISOString(),
+          reason: typeof row.reason === "string" ? row.reason : "",
+        });
+      }
+    }
+  }
+  return items.sort((a, b) => b.hiddenAt.localeCompare(a.hiddenAt) || a.target.id.localeCompare(b.target.id));
 }
 
 /** What is hidden now, with why, and every hide and unhide on the campaign, newest first. */
-export async function describeModeration(db: Queryable, campaignId: string) {
+export async function describeModeration(db: Queryable, kinds: KindRegistry, campaignId: string) {
   await getCampaign(db, campaignId);
   const rows = await db
     .select()
     .from(moderationActions)
     .where(eq(moderationActions.campaignId, campaignId))
     .orderBy(desc(moderationActions.at), desc(moderationActions.id));
-  return { hidden: await listHiddenContent(db, campaignId), actions: rows.map(toActionView) };
+  return { hidden: await listHiddenContent(db, kinds, campaignId), actions: rows.map(toActionView) };
 }

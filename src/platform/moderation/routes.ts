@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../deps.ts";
 import { describeModeration, hideContent, unhideContent } from "./moderation.ts";
-import { Moderate } from "../schemas.ts";
+import { moderationTargets } from "../kind.ts";
+import { Id, Moderate } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
 import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
 
@@ -9,6 +10,8 @@ const tag = "Moderation";
 const conflict = { 409: { description: "The target is hidden already (hide) or not hidden (unhide); `field` is `target/id`" } };
 
 export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  const targets = moderationTargets(deps.kinds);
+  const body = jsonBody(Moderate.extend({ target: z.object({ kind: z.enum(targets as [string, ...string[]]), id: Id }) }));
   api.openapi(
     createRoute({
       method: "get",
@@ -24,7 +27,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       await researcherOf(c, deps);
-      return c.json(await describeModeration(deps.store.db, c.req.valid("param").campaign), 200);
+      return c.json(await describeModeration(deps.store.db, deps.kinds, c.req.valid("param").campaign), 200);
     },
   );
   api.openapi(
@@ -33,11 +36,11 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/moderation",
       ...meta(
         tag,
-        "Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote, id}, reason}`. It stays stored; " +
-          "card lists, story serving, graphs and exports skip it. Returns `{action, receipt}`",
+        `Hide a contribution with a reason: \`{target: {kind: ${targets.join("|")}, id}, reason}\`. It stays stored; ` +
+          "lists, story serving, results and exports skip it. Returns `{action, receipt}`",
         { id: "hideContent", auth: "researcher" },
       ),
-      request: { params: CampaignParam, body: jsonBody(Moderate) },
+      request: { params: CampaignParam, body },
       responses: { ...created(), ...conflict },
     }),
     async (c) => {
@@ -50,7 +53,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       method: "post",
       path: "/api/v1/campaigns/{campaign}/moderation/unhide",
       ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", { id: "unhideContent", auth: "researcher" }),
-      request: { params: CampaignParam, body: jsonBody(Moderate) },
+      request: { params: CampaignParam, body },
       responses: { ...responses(), ...conflict },
     }),
     async (c) => {

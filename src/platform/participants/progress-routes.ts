@@ -1,7 +1,7 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../deps.ts";
 import { describeParticipant, recordProgress } from "./progress.ts";
-import { AnswerSurvey, RecordProgress, STEPS } from "../schemas.ts";
+import { AnswerSurvey, RecordProgress } from "../schemas.ts";
 import { answerSurvey } from "./survey.ts";
 import { participantOf } from "../auth/http-auth.ts";
 import { CampaignParam, SignatureHeader, jsonBody, meta, responses } from "../../http/route.ts";
@@ -9,17 +9,19 @@ import { CampaignParam, SignatureHeader, jsonBody, meta, responses } from "../..
 const tag = "Participation";
 
 export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  const steps = deps.kinds.allSteps;
+  const flows = deps.kinds.all.map((kind) => `${kind.id}: ${deps.kinds.stepsOf(kind).join(", ")}`).join("; ");
   api.openapi(
     createRoute({
       method: "post",
       path: "/api/v1/campaigns/{campaign}/progress",
       ...meta(
         tag,
-        `Record that the participant reached a step of the flow (one of ${STEPS.join(", ")}). Idempotent: the first time a step ` +
+        `Record that the participant reached a step of their campaign kind's flow (${flows}). Idempotent: the first time a step ` +
           "is reached is kept. Returns `{steps: [{step, at}]}`, the steps reached in flow order",
         { id: "recordProgress", auth: "participant" },
       ),
-      request: { params: CampaignParam, body: jsonBody(RecordProgress) },
+      request: { params: CampaignParam, body: jsonBody(RecordProgress.extend({ step: z.enum(steps as [string, ...string[]]) })) },
       responses: responses(),
     }),
     async (c) => {
@@ -43,7 +45,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
-      return c.json(await describeParticipant(deps.store.db, participant), 200);
+      return c.json(await describeParticipant(deps.store.db, deps.kinds, participant), 200);
     },
   );
   api.openapi(

@@ -1,13 +1,12 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../store/open.ts";
 import { rowsOf } from "../../store/rows.ts";
-import { canonicalCards, contexts, stories, valuesCards, votes } from "../../kinds/moral-graph/schema.ts";
 import { participants, surveyAnswers } from "../participants/schema.ts";
-import { getCampaign } from "../campaigns/campaigns.ts";
-import { STEPS, type Step } from "../schemas.ts";
+import { kindOfCampaign } from "../campaigns/campaigns.ts";
+import type { KindRegistry } from "../kind.ts";
 
 export interface FunnelStep {
-  step: Step;
+  step: string;
   /** Participants who reached this step. */
   participants: number;
   /**
@@ -17,13 +16,8 @@ export interface FunnelStep {
   medianSeconds: number | null;
 }
 
-async function countWhere(db: Queryable, table: typeof valuesCards | typeof stories | typeof participants | typeof surveyAnswers, where: ReturnType<typeof and>) {
-  const [row] = await db.select({ n: count() }).from(table).where(where);
-  return row?.n ?? 0;
-}
-
 /** The completion funnel: participants per step in the flow's order, with median time to reach it. */
-export async function computeFunnel(db: Queryable, campaignId: string): Promise<FunnelStep[]> {
+export async function computeFunnel(db: Queryable, flow: readonly string[], campaignId: string): Promise<FunnelStep[]> {
   const result = await db.execute(sql`
     SELECT step, count(*)::int AS participants,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median
@@ -33,7 +27,7 @@ export async function computeFunnel(db: Queryable, campaignId: string): Promise<
     ) timed
     GROUP BY step`);
   const byStep = new Map(rowsOf<{ step: string; participants: number; median: number | string | null }>(result).map((r) => [r.step, r]));
-  return STEPS.map((step) => {
+  return flow.map((step) => {
     const row = byStep.get(step);
     return {
       step,
@@ -44,30 +38,19 @@ export async function computeFunnel(db: Queryable, campaignId: string): Promise<
 }
 
 /**
- * Live progress of a campaign for its researchers: how many took part and contributed, votes
- * per context, and the completion funnel. Hidden contributions are not counted.
+ * Live progress of a campaign for its researchers: how many took part, what they contributed
+ * as the campaign's kind counts it (for moral graphs: cards, canonical cards, votes per context,
+ * stories), how many answered the survey, and the completion funnel. Hidden contributions are
+ * not counted.
  */
-export async function computeCampaignStats(db: Queryable, campaignId: string) {
-  await getCampaign(db, campaignId);
-  const [canonical] = await db
-    .select({ n: count() })
-    .from(canonicalCards)
-    .where(and(eq(canonicalCards.campaignId, campaignId), isNull(canonicalCards.hiddenAt), isNull(canonicalCards.mergedInto)));
-  const perContext = await db
-    .select({ id: contexts.id, name: contexts.name, votes: count(votes.id) })
-    .from(contexts)
-    .leftJoin(votes, and(eq(votes.contextId, contexts.id), isNull(votes.hiddenAt)))
-    .where(eq(contexts.campaignId, campaignId))
-    .groupBy(contexts.id, contexts.name, contexts.position)
-    .orderBy(asc(contexts.position));
+export async function computeCampaignStats(db: Queryable, kinds: KindRegistry, campaignId: string) {
+  const kind = await kindOfCampaign(db, kinds, campaignId);
+  const [joined] = await db.select({ n: count() }).from(participants).where(eq(participants.campaignId, campaignId));
+  const [surveyed] = await db.select({ n: count() }).from(surveyAnswers).where(eq(surveyAnswers.campaignId, campaignId));
   return {
-    participants: await countWhere(db, participants, eq(participants.campaignId, campaignId)),
-    cards: await countWhere(db, valuesCards, and(eq(valuesCards.campaignId, campaignId), isNull(valuesCards.hiddenAt))),
-    canonicalCards: canonical?.n ?? 0,
-    votes: perContext.reduce((sum, c) => sum + c.votes, 0),
-    votesPerContext: perContext.map((c) => ({ context: { id: c.id, name: c.name }, votes: c.votes })),
-    stories: await countWhere(db, stories, and(eq(stories.campaignId, campaignId), isNull(stories.hiddenAt))),
-    surveys: await countWhere(db, surveyAnswers, eq(surveyAnswers.campaignId, campaignId)),
-    funnel: await computeFunnel(db, campaignId),
+    participants: joined?.n ?? 0,
+    ...(await kind.stats.read(db, campaignId)),
+    surveys: surveyed?.n ?? 0,
+    funnel: await computeFunnel(db, kinds.stepsOf(kind), campaignId),
   };
 }

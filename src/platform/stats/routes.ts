@@ -24,7 +24,7 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       await researcherOf(c, deps);
-      return c.json(await computeCampaignStats(deps.store.db, c.req.valid("param").campaign), 200);
+      return c.json(await computeCampaignStats(deps.store.db, deps.kinds, c.req.valid("param").campaign), 200);
     },
   );
   api.openapi(

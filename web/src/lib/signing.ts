@@ -9,6 +9,7 @@
  */
 import { ed25519 } from "@noble/curves/ed25519.js";
 import canonicalize from "canonicalize";
+import { decodeBase64, encodeBase64, encodeUtf8 } from "../../../src/core/log/bytes.ts";
 
 /** The HTTP header that carries a participant's signature over a contribution. */
 export const SIGNATURE_HEADER = "Polyphony-Signature";
@@ -21,9 +22,6 @@ export interface ParticipantKey {
 
 export type ContributionKind = "participant_joined" | "values_card" | "vote" | "survey_answer";
 
-const encodeBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const decodeBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
 /** A new key pair from the browser's random source. */
 export function generateParticipantKey(): ParticipantKey {
   const seed = crypto.getRandomValues(new Uint8Array(32));
@@ -35,22 +33,18 @@ export function isParticipantKey(value: unknown): value is ParticipantKey {
   if (typeof value !== "object" || value === null) return false;
   const { publicKey, seed } = value as Record<string, unknown>;
   if (typeof publicKey !== "string" || typeof seed !== "string") return false;
-  try {
-    const bytes = decodeBase64(seed);
-    return bytes.length === 32 && encodeBase64(ed25519.getPublicKey(bytes)) === publicKey;
-  } catch {
-    return false;
-  }
+  const bytes = decodeBase64(seed);
+  return bytes !== null && bytes.length === 32 && encodeBase64(ed25519.getPublicKey(bytes)) === publicKey;
 }
 
 /** The bytes signed for a contribution of `kind` with this content. */
 export function signingMessage(campaign: string, kind: ContributionKind, content: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalize({ v: 1, campaign, kind, content })!);
+  return encodeUtf8(canonicalize({ v: 1, campaign, kind, content })!);
 }
 
 /** The base64 signature over a contribution, for the `Polyphony-Signature` header. */
 export function signContribution(key: ParticipantKey, campaign: string, kind: ContributionKind, content: unknown): string {
-  return encodeBase64(ed25519.sign(signingMessage(campaign, kind, content), decodeBase64(key.seed)));
+  return encodeBase64(ed25519.sign(signingMessage(campaign, kind, content), decodeBase64(key.seed)!));
 }
 
 /** A join's content: the demographic answers, as sent. */

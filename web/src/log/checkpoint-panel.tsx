@@ -3,7 +3,7 @@ import { ErrorNotice } from "../components/notice.tsx";
 import { count, date } from "../lib/format.ts";
 import type { AsyncState } from "../lib/use-async.ts";
 import type { LatestCheckpoint } from "./log-api.ts";
-import { decodeBase64, toHex } from "./verify.ts";
+import { decodeBase64, encodeHex } from "../../../src/core/log/index.ts";
 
 export interface CheckedCheckpoint {
   latest: LatestCheckpoint;
@@ -31,7 +31,7 @@ export function CheckpointPanel({ state }: { state: AsyncState<CheckedCheckpoint
         </li>
       </ul>
       <p>
-        Tree head (SHA-256): <code>{root ? toHex(root) : latest.root}</code>
+        Tree head (SHA-256): <code>{root ? encodeHex(root) : latest.root}</code>
       </p>
       <p className={signed ? "notice success" : "notice error"} role="status">
         {signed

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { Loading } from "../components/layout.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
 import { fetchEntries, fetchInclusionProof, type LogLine } from "./log-api.ts";
-import { checkInclusion, decodeBase64, parseVerifierKey, type InclusionCheck } from "./verify.ts";
+import { decodeBase64 } from "../../../src/core/log/index.ts";
+import { checkInclusion, readLogKey, type InclusionCheck } from "./check-inclusion.ts";
 
 interface Result {
   line: LogLine;
@@ -29,13 +30,14 @@ export function EntryCheck({ index, verifierKey }: { index: number; verifierKey:
     setResult(null);
     setFailure(undefined);
     (async () => {
-      const [{ entries }, proof, key] = await Promise.all([fetchEntries(index, index + 1), fetchInclusionProof(index), parseVerifierKey(verifierKey)]);
+      const [{ entries }, proof] = await Promise.all([fetchEntries(index, index + 1), fetchInclusionProof(index)]);
+      const key = readLogKey(verifierKey);
       const line = entries[0];
       if (!line) throw new Error(`the log has no entry ${index}`);
       if (!key) throw new Error("the log's verifier key is malformed");
       if (!proof.checkpoint) throw new Error(`no signed checkpoint of size ${proof.size} was found`);
       const leaf = decodeBase64(line.leaf) ?? undefined;
-      const check = await checkInclusion({ key, checkpoint: proof.checkpoint, index, leafHash: proof.leafHash, proof: proof.inclusionProof, ...(leaf && { leaf }) });
+      const check = checkInclusion({ key, checkpoint: proof.checkpoint, index, leafHash: proof.leafHash, proof: proof.inclusionProof, ...(leaf && { leaf }) });
       if (live) setResult({ line, size: proof.size, check });
     })().catch((error: unknown) => live && setFailure(error));
     return () => {

@@ -8,15 +8,15 @@ import { CheckpointPanel, type CheckedCheckpoint } from "./checkpoint-panel.tsx"
 import { EntryCheck } from "./entry-check.tsx";
 import { fetchEntries, fetchLatestCheckpoint, fetchVerifierKey } from "./log-api.ts";
 import { ReceiptCheck } from "./receipt-check.tsx";
-import { checkpointSignedBy, parseCheckpoint, parseVerifierKey } from "./verify.ts";
+import { openLogCheckpoint, readLogKey } from "./check-inclusion.ts";
 
 const RECENT = 15;
 
 async function loadCheckpoint(signal: AbortSignal): Promise<CheckedCheckpoint> {
   const [latest, key] = await Promise.all([fetchLatestCheckpoint(signal), fetchVerifierKey(signal)]);
-  const parsedKey = await parseVerifierKey(key);
-  const parsed = parseCheckpoint(latest.checkpoint);
-  const signed = parsedKey !== null && parsed !== null && parsed.size === latest.size && (await checkpointSignedBy(parsed, parsedKey));
+  const logKey = readLogKey(key);
+  const opened = logKey && openLogCheckpoint(latest.checkpoint, logKey);
+  const signed = opened !== null && opened.size === latest.size;
   return { latest, key, signed };
 }
 

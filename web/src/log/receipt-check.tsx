@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { TextArea } from "../components/fields.tsx";
-import { checkInclusion, parseVerifierKey, type InclusionCheck } from "./verify.ts";
+import { checkInclusion, readLogKey, type InclusionCheck } from "./check-inclusion.ts";
 
 /** Verifies a receipt a contributor kept (index, leaf hash, inclusion proof, signed checkpoint). */
 export function ReceiptCheck({ verifierKey }: { verifierKey: string }) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<InclusionCheck | null>(null);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
     let receipt: { index?: unknown; leafHash?: unknown; inclusionProof?: unknown; checkpoint?: unknown };
@@ -20,10 +20,10 @@ export function ReceiptCheck({ verifierKey }: { verifierKey: string }) {
     if (typeof index !== "number" || typeof leafHash !== "string" || !Array.isArray(inclusionProof) || typeof checkpoint !== "string") {
       return setError("A receipt has index, leafHash, inclusionProof and checkpoint.");
     }
-    const key = await parseVerifierKey(verifierKey);
+    const key = readLogKey(verifierKey);
     if (!key) return setError("The log's verifier key is malformed.");
     setError(undefined);
-    setResult(await checkInclusion({ key, index, leafHash, proof: inclusionProof.map(String), checkpoint }));
+    setResult(checkInclusion({ key, index, leafHash, proof: inclusionProof.map(String), checkpoint }));
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="receipt-heading">

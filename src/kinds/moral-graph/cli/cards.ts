@@ -5,6 +5,7 @@ import { MergeCards } from "../../../platform/schemas.ts";
 import { proposeMerges } from "../similar-cards.ts";
 import { operator } from "../../../cli/operator.ts";
 import { emit } from "../../../cli/output.ts";
+import { decimalNumber, wholeNumber } from "../../../cli/numbers.ts";
 import { collect, parseInput } from "../../../cli/parse.ts";
 import { withServices } from "../../../cli/session.ts";
 
@@ -24,8 +25,8 @@ export function registerCardCommands(program: Command) {
     .command("similar")
     .description("propose merges: pairs of cards whose texts are alike")
     .requiredOption("--campaign <id>", "campaign id")
-    .option("--threshold <x>", "minimum cosine similarity", Number.parseFloat, 0.8)
-    .option("--limit <n>", "at most this many pairs", (v) => Number.parseInt(v, 10), 50)
+    .option("--threshold <x>", "minimum cosine similarity, -1 to 1", decimalNumber("--threshold", { min: -1, max: 1, what: "a cosine similarity" }), 0.8)
+    .option("--limit <n>", "at most this many pairs, 1 to 1000", wholeNumber("--limit", { min: 1, max: 1000 }), 50)
     .action((options: { campaign: string; threshold: number; limit: number }, command: Command) =>
       withServices(command, async (deps, g) => {
         const result = await proposeMerges(deps, options.campaign, options);

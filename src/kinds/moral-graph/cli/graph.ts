@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { exportGraph } from "../graph-export.ts";
 import { showGraph } from "../graph.ts";
 import { ExportFormat, GraphQuery } from "../../../platform/schemas.ts";
-import { emit, printJson, say } from "../../../cli/output.ts";
+import { wholeNumber } from "../../../cli/numbers.ts";
+import { emit, printJson } from "../../../cli/output.ts";
 import { parseInput } from "../../../cli/parse.ts";
 import { withServices } from "../../../cli/session.ts";
 
@@ -24,7 +25,7 @@ export function registerGraphCommands(program: Command) {
     .option("--method <method>", "polyphony (default) or mai-2023", "polyphony")
     .option("--context <id-or-name>", "only this context")
     .option("--group-by <key>", "a demographic question: report how many of its groups endorse each edge")
-    .option("--top <n>", "values listed in the human summary", (v) => Number.parseInt(v, 10), 10)
+    .option("--top <n>", "values listed in the human summary", wholeNumber("--top", { min: 1 }), 10)
     .action((options: ShowOptions, command: Command) =>
       withServices(command, async (deps, g) => {
         const query = parseInput(GraphQuery, { method: options.method, context: options.context, groupBy: options.groupBy });
@@ -44,12 +45,12 @@ export function registerGraphCommands(program: Command) {
     .option("--format <format>", "polyphony (default) or mai (the shape MAI's viewer reads)", "polyphony")
     .option("--out <file>", "write to this file instead of stdout")
     .action((options: { campaign: string; format: string; out?: string }, command: Command) =>
-      withServices(command, async (deps) => {
-        const format = parseInput(ExportFormat, options.format);
+      withServices(command, async (deps, g) => {
+        const format = parseInput(ExportFormat, options.format, "format");
         const document = await exportGraph(deps, options.campaign, format);
         if (options.out) {
           writeFileSync(options.out, `${JSON.stringify(document, null, 2)}\n`);
-          say(`wrote ${options.out}`);
+          emit(g, { out: options.out }, () => `wrote ${options.out}`);
         } else printJson(document);
       }),
     );

@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { PolyphonyError } from "../../../core/errors.ts";
 import { MAI_DUMP_FILES, MaiDump } from "../import/dump.ts";
 import { importMaiDump } from "../import/import.ts";
-import { emit, say } from "../../../cli/output.ts";
+import { emit, note } from "../../../cli/output.ts";
+import { startProgress } from "../../../cli/progress.ts";
 import { parseInput, readJsonFile } from "../../../cli/parse.ts";
 import { withServices } from "../../../cli/session.ts";
 
@@ -30,8 +31,9 @@ export function registerImportCommands(program: Command) {
       withServices(cmd, async (deps, g) => {
         const { dump, digest } = readMaiDump(dir);
         if (dump.canonicalValuesCard.length === 0) throw new PolyphonyError("invalid_input", `${dir} holds no canonical cards`, { field: "dir" });
-        say(`importing ${dump.canonicalValuesCard.length} canonical cards, ${dump.valuesCard.length} cards, ${dump.edge.length} upgrade votes…`);
-        const result = await importMaiDump(deps, dump, digest);
+        note(`importing ${dump.canonicalValuesCard.length} canonical cards, ${dump.valuesCard.length} cards, ${dump.edge.length} upgrade votes…`);
+        const progress = startProgress("importing", g);
+        const result = await importMaiDump(deps, dump, digest, (done, total) => progress.update(done, total)).finally(() => progress.finish());
         emit(g, result, () => `imported into campaign ${result.campaign.id}: ${JSON.stringify(result.counts)}`);
       }),
     );

@@ -1,23 +1,58 @@
 import { eq } from "drizzle-orm";
 import { invalid, PolyphonyError } from "../../../core/errors.ts";
 import { encodeBase64 } from "../../../core/log/index.ts";
-import type { Queryable } from "../../../store/open.ts";
+import type { Queryable, Tx } from "../../../store/open.ts";
 import { campaigns } from "../../../platform/campaigns/schema.ts";
 import { canonicalCards, cardEndorsements, stories, valuesCards, votes } from "../schema.ts";
 import { participantAnswers, participantIdentities, participantKeys, participants } from "../../../platform/participants/schema.ts";
-import { getCampaign, insertCampaign } from "../../../platform/campaigns/campaigns.ts";
+import { insertCampaignRow } from "../../../platform/campaigns/campaigns.ts";
+import { getMoralGraphCampaign, insertSettings } from "../campaign-settings.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { newId } from "../../../platform/ids.ts";
 import { generateKeyPair } from "../../../platform/log/ed25519.ts";
+import type { AppendedEntry, EntryDraft } from "../../../platform/log/drafts.ts";
 import { appendEntries } from "../../../platform/log/sequencer.ts";
 import type { MaiDump } from "./dump.ts";
 import { draftImportEntries } from "./import-entries.ts";
 
 const AFFILIATION = "us_political_affiliation";
+/** Log entries appended per call, so that progress moves while a large import is logged. */
+const ENTRY_BATCH = 1024;
+
+/** Told as an import goes: `done` of its `total` rows and log entries are written (not yet committed). */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Counts written rows and entries towards the total the dump implies, telling `report` each time. */
+function countProgress(dump: MaiDump, people: number, report: ImportProgress | undefined): (written: number) => void {
+  const records = dump.canonicalValuesCard.length + dump.valuesCard.length + dump.edgeHypothesis.length + dump.edge.length + dump.vote.length;
+  // Rows: the records, each participant's row, identity and key, and the demographic answers.
+  // Entries: one per record and participant, and the campaign's own.
+  const total = records + 3 * people + dump.demographic.length + (1 + records + people);
+  let done = 0;
+  return (written) => {
+    done += written;
+    report?.(done, total);
+  };
+}
 
 /** Inserts rows in chunks: one statement per chunk keeps imports fast on PGlite. */
-async function insertChunked<T extends Record<string, unknown>>(tx: Queryable, table: Parameters<Queryable["insert"]>[0], rows: T[]) {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+async function insertChunked<T extends Record<string, unknown>>(tx: Queryable, table: Parameters<Queryable["insert"]>[0], rows: T[], advance: (written: number) => void) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await tx.insert(table).values(chunk as never);
+    advance(chunk.length);
+  }
+}
+
+/** Appends the drafts in batches, within the caller's transaction, so indices stay consecutive. */
+async function appendInBatches(tx: Tx, drafts: EntryDraft[], now: Date, advance: (written: number) => void): Promise<AppendedEntry[]> {
+  const appended: AppendedEntry[] = [];
+  for (let i = 0; i < drafts.length; i += ENTRY_BATCH) {
+    const batch = drafts.slice(i, i + ENTRY_BATCH);
+    appended.push(...(await appendEntries(tx, batch, now)));
+    advance(batch.length);
+  }
+  return appended;
 }
 
 function checkReferences(dump: MaiDump) {
@@ -48,26 +83,27 @@ function checkReferences(dump: MaiDump) {
  * Every record brought in gets its log entry, in the same transaction; each participant gets a
  * key the server holds. Returns the range of log indices [from, to) the import appended.
  */
-export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: string) {
+export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: string, onProgress?: ImportProgress) {
   checkReferences(dump);
   const source = `mai-dft:${digest}`;
+  const userIds = new Set([...dump.edge, ...dump.vote, ...dump.demographic].map((r) => r.userId));
+  const advance = countProgress(dump, userIds.size, onProgress);
   const { campaignId: id, entries } = await deps.store.transaction(async (tx) => {
     const [existing] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.source, source));
     if (existing) throw new PolyphonyError("conflict", `this dump was imported already as campaign ${existing.id}`, { field: "dir" });
     const now = deps.clock.now();
     const affiliations = [...new Set(dump.demographic.map((d) => d.usPoliticalAffiliation))].sort();
-    const campaignId = await insertCampaign(tx, now, {
+    const campaignId = await insertCampaignRow(tx, now, {
       kind: "moral-graph",
       title: "Democratic Fine-Tuning (Meaning Alignment Institute, 2023)",
       description: dump.case.map((c) => `${c.title}: ${c.question}`).join("\n"),
       consent: "",
-      questions: dump.case.map((c) => c.question),
-      questionRefs: dump.case.map((c) => c.id),
-      contexts: dump.context.map((c) => c.id),
       demographics: affiliations.length >= 2 ? [{ key: AFFILIATION, question: "US political affiliation", options: affiliations }] : [],
       source,
     });
-    const campaign = await getCampaign(tx, campaignId);
+    const settings = { questions: dump.case.map((c) => c.question), contexts: dump.context.map((c) => c.id) };
+    await insertSettings(tx, campaignId, settings, dump.case.map((c) => c.id));
+    const campaign = await getMoralGraphCampaign(tx, campaignId);
     const questionOf = new Map(dump.case.map((c, i) => [c.id, campaign.questions[i]!.id]));
     const contextOf = new Map(campaign.contexts.map((c) => [c.name, c.id]));
 
@@ -82,7 +118,7 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       externalRef: String(c.id),
       createdAt: new Date(c.createdAt),
     }));
-    await insertChunked(tx, canonicalCards, canonicalRows);
+    await insertChunked(tx, canonicalCards, canonicalRows, advance);
     const valuesRows = dump.valuesCard.map((c) => ({
       id: newId("card"),
       campaignId,
@@ -95,18 +131,18 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       externalRef: String(c.id),
       createdAt: new Date(c.createdAt),
     }));
-    await insertChunked(tx, valuesCards, valuesRows);
+    await insertChunked(tx, valuesCards, valuesRows, advance);
 
-    const userIds = new Set([...dump.edge, ...dump.vote, ...dump.demographic].map((r) => r.userId));
     const participantOf = new Map([...userIds].map((u) => [u, newId("ptc")]));
-    await insertChunked(tx, participants, [...participantOf.values()].map((pid) => ({ id: pid, campaignId, sessionTokenHash: null, createdAt: now })));
+    await insertChunked(tx, participants, [...participantOf.values()].map((pid) => ({ id: pid, campaignId, sessionTokenHash: null, createdAt: now })), advance);
     await insertChunked(
       tx,
       participantIdentities,
       [...participantOf].map(([user, pid]) => ({ participantId: pid, campaignId, externalId: `mai-dft:user:${user}` })),
+      advance,
     );
     const answerRows = dump.demographic.map((d) => ({ participantId: participantOf.get(d.userId)!, key: AFFILIATION, value: d.usPoliticalAffiliation }));
-    await insertChunked(tx, participantAnswers, answerRows);
+    await insertChunked(tx, participantAnswers, answerRows, advance);
     const people = [...participantOf.values()].map((id) => ({
       id,
       answers: Object.fromEntries(answerRows.filter((a) => a.participantId === id).map((a) => [a.key, a.value])),
@@ -116,6 +152,7 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       tx,
       participantKeys,
       people.map((p) => ({ participantId: p.id, campaignId, publicKey: encodeBase64(p.key.publicKey), privateKey: p.key.seed, createdAt: now })),
+      advance,
     );
     const storyRows = dump.edgeHypothesis.map((h) => ({
       id: newId("sty"),
@@ -127,7 +164,7 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       source: "import",
       createdAt: new Date(h.createdAt),
     }));
-    await insertChunked(tx, stories, storyRows);
+    await insertChunked(tx, stories, storyRows, advance);
     const voteRows = dump.edge.map((e) => ({
       id: newId("vote"),
       campaignId,
@@ -141,7 +178,7 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       createdAt: new Date(e.createdAt),
       updatedAt: new Date(e.updatedAt),
     }));
-    await insertChunked(tx, votes, voteRows);
+    await insertChunked(tx, votes, voteRows, advance);
     const endorsementRows = dump.vote.map((v) => ({
       id: newId("end"),
       campaignId,
@@ -150,17 +187,17 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       questionId: questionOf.get(v.caseId)!,
       createdAt: new Date(v.createdAt),
     }));
-    await insertChunked(tx, cardEndorsements, endorsementRows);
+    await insertChunked(tx, cardEndorsements, endorsementRows, advance);
     const imported = { campaign, canonicalCards: canonicalRows, valuesCards: valuesRows, participants: people, stories: storyRows, votes: voteRows, endorsements: endorsementRows };
-    const entries = await appendEntries(tx, draftImportEntries(imported, "mai-dft"), now);
+    const entries = await appendInBatches(tx, draftImportEntries(imported, "mai-dft"), now, advance);
     return { campaignId, entries: { from: entries[0]!.index, to: entries.at(-1)!.index + 1 } };
   });
   return {
-    campaign: await getCampaign(deps.store.db, id),
+    campaign: await getMoralGraphCampaign(deps.store.db, id),
     counts: {
       canonicalCards: dump.canonicalValuesCard.length,
       valuesCards: dump.valuesCard.length,
-      participants: new Set([...dump.edge, ...dump.vote, ...dump.demographic].map((r) => r.userId)).size,
+      participants: userIds.size,
       stories: dump.edgeHypothesis.length,
       votes: dump.edge.length,
       cardEndorsements: dump.vote.length,

@@ -1,7 +1,7 @@
 import { PolyphonyError } from "../../../core/errors.ts";
 import { encodeBase64, equalBytes, verifyConsistency, verifyInclusion, type HashTree } from "../../../core/log/index.ts";
 import type { LeafEvidence } from "./failure.ts";
-import type { Anchor, LogProver } from "./locate.ts";
+import type { Anchor, LogProver } from "./evidence.ts";
 
 /** What bisecting with a running log's proofs found. */
 export interface Bisection {

@@ -1,6 +1,6 @@
 import { equalBytes, type HashTree } from "../../../core/log/index.ts";
 import { VerificationFailure } from "./failure.ts";
-import type { Anchor } from "./locate.ts";
+import type { Anchor } from "./evidence.ts";
 
 /** The first rule the data broke, where to search for the first bad index, and against what. */
 export interface Breach {

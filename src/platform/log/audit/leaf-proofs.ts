@@ -1,13 +1,7 @@
 import { PolyphonyError } from "../../../core/errors.ts";
 import { decodeBase64, HASH_SIZE, verifyInclusion } from "../../../core/log/index.ts";
-import type { Anchor } from "./locate.ts";
+import type { Anchor, LeafFact } from "./evidence.ts";
 import { openTrustedCheckpoint, type TrustedCheckpoint, type Trust } from "./trusted-checkpoint.ts";
-
-/** A leaf the log proved it holds: its hash at an index, by inclusion under a trusted root. */
-export interface LeafFact {
-  readonly index: number;
-  readonly leafHash: Uint8Array;
-}
 
 /** What a file of receipts or inclusion proofs establishes. */
 export interface LeafProofs {

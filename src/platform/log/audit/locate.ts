@@ -1,30 +1,7 @@
 import { encodeBase64, equalBytes, type HashTree } from "../../../core/log/index.ts";
 import { bisectWithProofs } from "./bisect.ts";
+import type { Evidence } from "./evidence.ts";
 import type { LeafEvidence } from "./failure.ts";
-import type { LeafFact } from "./leaf-proofs.ts";
-
-/** A trusted tree head: a size and the root a checked checkpoint gives for it. */
-export interface Anchor {
-  readonly size: number;
-  readonly root: Uint8Array;
-}
-
-/** The proofs a running log serves; nothing it returns is trusted before it verifies. */
-export interface LogProver {
-  /** RFC 9162 consistency proof from the tree of size1 to the tree of size2. */
-  proveConsistency(size1: number, size2: number): Promise<Uint8Array[]>;
-  /** The log's leaf hash at `index` and its inclusion proof in the tree of `size`. */
-  proveLeaf(index: number, size: number): Promise<{ leafHash: Uint8Array; proof: Uint8Array[] }>;
-}
-
-/** What the search may use: trusted checkpoints and leaves, and perhaps the running log. */
-export interface Evidence {
-  readonly anchors: readonly Anchor[];
-  readonly facts: readonly LeafFact[];
-  /** The checkpoint the log's proofs must lead to. */
-  readonly target: Anchor;
-  readonly prover: LogProver | null;
-}
 
 /** Where the first bad index lies: [start, end), exact when end = start + 1. */
 export interface Location {

@@ -9,7 +9,7 @@ import {
   makeTestLeaf,
   makeTestLogKey,
 } from "../../../../test/support/log-fixtures.ts";
-import type { LogProver } from "./locate.ts";
+import type { LogProver } from "./evidence.ts";
 import type { Trust } from "./trusted-checkpoint.ts";
 import { verifyExport } from "./verify-export.ts";
 

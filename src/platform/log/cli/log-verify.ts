@@ -5,7 +5,8 @@ import { peekCheckpoint } from "../audit/trusted-checkpoint.ts";
 import { verifyExport } from "../audit/verify-export.ts";
 import { LogClient } from "../../../providers/log-client.ts";
 import { readTrust, type KeyOptions } from "./log-trust.ts";
-import { CommandFailed, emit, say } from "../../../cli/output.ts";
+import { CommandFailed, emit, note } from "../../../cli/output.ts";
+import { startProgress } from "../../../cli/progress.ts";
 import { collect } from "../../../cli/parse.ts";
 import { readFileChunks, readTextFile } from "../../../cli/read-file.ts";
 import { globals } from "../../../cli/session.ts";
@@ -31,11 +32,12 @@ async function runVerify(options: VerifyOptions, command: Command): Promise<void
     throw new PolyphonyError("invalid_input", "give --entries and --checkpoint files, or --url of a running log (or both)", { field: "url" });
   }
   const trust = readTrust(options);
-  if (!trust.log) say("WARNING: no --key or --key-file: the checkpoint's signature will NOT be checked.");
+  if (!trust.log) note("WARNING: no --key or --key-file: the checkpoint's signature will NOT be checked.");
   const client = options.url ? new LogClient(options.url) : null;
   const checkpoint = options.checkpoint ? readTextFile(options.checkpoint, "--checkpoint") : await client!.fetchCheckpoint();
   const size = peekCheckpoint(checkpoint, "the checkpoint").size;
-  const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} entries read…`) : undefined;
+  const g = globals(command);
+  const progress = startProgress("verifying", g);
   const report = await verifyExport({
     chunks: options.entries ? readFileChunks(options.entries, "--entries") : client!.streamEntries(0, size),
     checkpoint,
@@ -44,10 +46,9 @@ async function runVerify(options: VerifyOptions, command: Command): Promise<void
     trust,
     shapes: options.strict ? "canonical" : "fields",
     prover: client,
-    onProgress: progress,
-  });
-  if (progress) process.stderr.write("\r");
-  emit(globals(command), report, () => formatReport(report));
+    onProgress: (read) => progress.update(read, size),
+  }).finally(() => progress.finish());
+  emit(g, report, () => formatReport(report));
   if (!report.ok) throw new CommandFailed(verdict(report));
 }
 

@@ -4,15 +4,10 @@ import type { Command } from "commander";
 import { encodeBase64 } from "../../../core/log/index.ts";
 import { exportLog } from "../audit/export-log.ts";
 import { readCheckpoint } from "../read.ts";
-import { emit, printJson, say } from "../../../cli/output.ts";
+import { wholeNumber } from "../../../cli/numbers.ts";
+import { emit, note, printJson, printText } from "../../../cli/output.ts";
 import { withServices } from "../../../cli/session.ts";
 import { registerLogVerifyCommand } from "./log-verify.ts";
-
-const index = (flag: string) => (value: string) => {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`${flag} takes an entry index, such as 0 or 1000`);
-  return n;
-};
 
 /** A write that waits when the stream's buffer is full, so an export streams at the disk's pace. */
 function writerOf(stream: Writable): (text: string) => Promise<void> {
@@ -41,7 +36,7 @@ export function registerLogCommands(program: Command) {
       withServices(command, async (deps, g) => {
         const latest = await readCheckpoint(deps);
         if (g.json) printJson({ size: latest.size, root: encodeBase64(latest.root), checkpoint: latest.note, signedAt: latest.signedAt.toISOString() });
-        else process.stdout.write(latest.note);
+        else printText(latest.note);
       }),
     );
   log
@@ -50,23 +45,24 @@ export function registerLogCommands(program: Command) {
     .action((_options: unknown, command: Command) =>
       withServices(command, async (deps, g) => {
         if (g.json) printJson({ key: deps.log.key.verifierKey, origin: deps.log.key.origin });
-        else process.stdout.write(`${deps.log.key.verifierKey}\n`);
+        else printText(deps.log.key.verifierKey);
       }),
     );
   log
     .command("export")
     .description("write entries as JSONL, one {index, leaf, entry} per line (default: up to the latest signed checkpoint)")
-    .option("--from <i>", "first index", index("--from"))
-    .option("--to <j>", "end index, exclusive (default: the latest checkpoint's size)", index("--to"))
+    .option("--from <i>", "first index", wholeNumber("--from", { what: "an entry index" }))
+    .option("--to <j>", "end index, exclusive (default: the latest checkpoint's size)", wholeNumber("--to", { what: "an entry index" }))
     .option("--out <file>", "write to this file instead of stdout")
     .action((options: { from?: number; to?: number; out?: string }, command: Command) =>
       withServices(command, async (deps, g) => {
         const stream = options.out ? createWriteStream(options.out) : process.stdout;
-        const summary = await exportLog(deps, options, writerOf(stream), (message) => say(`warning: ${message}`));
+        const summary = await exportLog(deps, options, writerOf(stream), (message) => note(`warning: ${message}`));
         if (options.out) await close(stream);
         const human = () => `exported entries [${summary.from}, ${summary.to}): ${summary.entries} lines${options.out ? ` to ${options.out}` : ""}`;
+        // Without --out the entries are the result on stdout, and the summary is a diagnostic.
         if (options.out) emit(g, { ...summary, out: options.out }, human);
-        else say(human());
+        else note(human());
       }),
     );
   registerLogVerifyCommand(log);

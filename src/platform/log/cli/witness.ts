@@ -4,7 +4,8 @@ import { ED25519_TYPE } from "../../../core/log/index.ts";
 import { LogClient } from "../../../providers/log-client.ts";
 import { witnessOnce, type WitnessOutcome } from "../witness/witness-step.ts";
 import { readVerifierKey } from "./log-trust.ts";
-import { CommandFailed, printJson, say } from "../../../cli/output.ts";
+import { decimalNumber } from "../../../cli/numbers.ts";
+import { CommandFailed, note, printJson, printText } from "../../../cli/output.ts";
 import { globals } from "../../../cli/session.ts";
 import { createWitnessKeyFile, readWitnessKeyFile, readWitnessStateFile, writeWitnessStateFile } from "./witness-files.ts";
 
@@ -19,12 +20,6 @@ interface WitnessOptions {
   once?: boolean;
 }
 
-const seconds = (value: string) => {
-  const n = Number(value);
-  if (!(n > 0)) throw new Error("--interval takes a number of seconds");
-  return n;
-};
-
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new PolyphonyError("invalid_input", `the witness needs ${flag}`, { field: flag });
   return value;
@@ -33,20 +28,20 @@ function need(value: string | undefined, flag: string): string {
 /** Prints what a round did: the cosigned note on stdout, or both checkpoints as evidence of a fork. */
 async function publish(outcome: WitnessOutcome, client: LogClient, json: boolean): Promise<void> {
   if (outcome.kind === "stale") {
-    say(`the log's checkpoint (size ${outcome.size}) is older than the one already cosigned: nothing to sign`);
+    note(`the log's checkpoint (size ${outcome.size}) is older than the one already cosigned: nothing to sign`);
     if (json) printJson({ outcome: "stale", size: outcome.size });
     return;
   }
   if (outcome.kind === "refused") {
     if (json) printJson({ outcome: "refused", reason: outcome.reason, previous: outcome.previous, offered: outcome.offered });
-    else process.stdout.write(`previously cosigned checkpoint:\n${outcome.previous ?? "(none)\n"}\noffered checkpoint:\n${outcome.offered}`);
+    else printText(`previously cosigned checkpoint:\n${outcome.previous ?? "(none)\n"}\noffered checkpoint:\n${outcome.offered}`);
     throw new CommandFailed(`the witness refuses to cosign: ${outcome.reason}`);
   }
   const published = await client.submitCosignature(outcome.note);
   const where = published ? `published to ${client.baseUrl}` : `not published: ${client.baseUrl} takes no cosignatures`;
   if (json) printJson({ outcome: "cosigned", size: outcome.state.size, grewBy: outcome.grewBy, note: outcome.note, published });
-  else process.stdout.write(outcome.note);
-  say(`cosigned size ${outcome.state.size} (+${outcome.grewBy}); ${where}`);
+  else printText(outcome.note);
+  note(`cosigned size ${outcome.state.size} (+${outcome.grewBy}); ${where}`);
 }
 
 async function runWitness(options: WitnessOptions, command: Command): Promise<void> {
@@ -57,7 +52,7 @@ async function runWitness(options: WitnessOptions, command: Command): Promise<vo
   const statePath = options.state ?? `${options.keyFile}.state.json`;
   const witness = { trust: { log: logKey, origin: options.origin ?? null, witnesses: [] }, cosigner: key.cosigner };
   const json = globals(command).json ?? false;
-  say(`witness ${name} (${key.verifierKey}) watching ${client.baseUrl}; state in ${statePath}`);
+  note(`witness ${name} (${key.verifierKey}) watching ${client.baseUrl}; state in ${statePath}`);
   for (;;) {
     try {
       const outcome = await witnessOnce(client, witness, readWitnessStateFile(statePath), new Date());
@@ -66,7 +61,7 @@ async function runWitness(options: WitnessOptions, command: Command): Promise<vo
       await publish(outcome, client, json);
     } catch (error) {
       if (options.once || error instanceof CommandFailed || !(error instanceof PolyphonyError) || error.code !== "upstream_failed") throw error;
-      say(`witness: ${error.message}; trying again in ${options.interval} s`);
+      note(`witness: ${error.message}; trying again in ${options.interval} s`);
     }
     if (options.once) return;
     await new Promise((resolve) => setTimeout(resolve, options.interval * 1000));
@@ -84,7 +79,7 @@ export function registerWitnessCommands(program: Command) {
     .option("--name <name>", "this witness's name, as in its key")
     .option("--key-file <file>", "this witness's key (`polyphony witness keygen`)")
     .option("--state <file>", "where it keeps the last checkpoint it cosigned (default: <key file>.state.json)")
-    .option("--interval <seconds>", "seconds between rounds", seconds, 60)
+    .option("--interval <seconds>", "seconds between rounds", decimalNumber("--interval", { min: 0, above: true, what: "a number of seconds" }), 60)
     .option("--once", "run one round and exit")
     .action((options: WitnessOptions, command: Command) => runWitness(options, command));
   witness
@@ -98,7 +93,7 @@ export function registerWitnessCommands(program: Command) {
       const name = need(options.name, "--name");
       const verifierKey = createWitnessKeyFile(name, options.out);
       if (options.json) printJson({ name, verifierKey, keyFile: options.out });
-      else process.stdout.write(`${verifierKey}\n`);
-      say(`wrote ${options.out} (keep it private); give logs and verifiers the verifier key above`);
+      else printText(verifierKey);
+      note(`wrote ${options.out} (keep it private); give logs and verifiers the verifier key above`);
     });
 }

@@ -1,0 +1,5 @@
+import { createKindRegistry } from "../platform/kind.ts";
+import { moralGraph } from "./moral-graph/kind.ts";
+
+/** The campaign kinds this server runs; the first is the default kind of a new campaign. */
+export const KINDS = createKindRegistry([moralGraph]);

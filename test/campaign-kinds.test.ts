@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { KINDS } from "../src/kinds/index.ts";
+import { moralGraph } from "../src/kinds/moral-graph/kind.ts";
+import { createKindRegistry, type CampaignKind } from "../src/platform/kind.ts";
+import type { Store } from "../src/store/open.ts";
+import { rowsOf } from "../src/store/rows.ts";
+import { createTestApi, countRows, type TestApi } from "./support/api.ts";
+import { migrateNotes, notesKind } from "./support/notes-kind/kind.ts";
+import { readAllEntries, readLogVerifier, verifyReceipt } from "./support/receipts.ts";
+import { storeTargets } from "./support/stores.ts";
+
+describe("the kind registry", () => {
+  const broken = (change: Partial<CampaignKind>): CampaignKind => ({ ...notesKind, ...change });
+
+  it("registers moral graphs as the default kind", () => {
+    expect(KINDS.default.id).toBe("moral-graph");
+    expect(KINDS.stepsOf(moralGraph)).toEqual(["consent", "demographics", "question", "articulate", "similar", "judge", "survey", "done"]);
+  });
+
+  it("refuses entry kinds outside the kind's namespace, duplicate ids and targets, shared steps", () => {
+    expect(() => createKindRegistry([broken({ entryKinds: ["note"] })])).toThrow(/must start with "notes\/"/);
+    expect(() => createKindRegistry([notesKind, notesKind])).toThrow(/registered twice/);
+    expect(() => createKindRegistry([moralGraph, broken({ id: "other", entryKinds: [], moderated: { vote: notesKind.moderated.note! } })])).toThrow(
+      /moderation target vote/,
+    );
+    expect(() => createKindRegistry([broken({ steps: ["survey"] })])).toThrow(/shared step survey/);
+    expect(() => createKindRegistry([broken({ id: "Notes" })])).toThrow(/lower-case words/);
+  });
+});
+
+describe.each(storeTargets())("a kind registered in one line, on $name", (target) => {
+  let store: Store;
+  let t: TestApi;
+  let campaign: { id: string; kind: string; prompt: string };
+  let token: string;
+  let participant: string;
+  let noteId: string;
+
+  beforeAll(async () => {
+    store = await target.open();
+    await migrateNotes(store);
+    t = await createTestApi(store, { kinds: createKindRegistry([moralGraph, notesKind]) });
+    const res = await t.call("POST", "/api/v1/campaigns", { token: t.researcher, body: { kind: "notes", title: "Notes", prompt: "What should an assistant never forget?" } });
+    expect(res.status).toBe(201);
+    campaign = res.body.campaign;
+    const joined = await t.call("POST", `/api/v1/campaigns/${campaign.id}/participants`, { body: {} });
+    expect(joined.status).toBe(201);
+    token = joined.body.token;
+    participant = joined.body.participant.id;
+  });
+  afterAll(async () => store?.close());
+
+  it("creates campaigns of the kind with its settings, and moral graphs stay the default", async () => {
+    expect(campaign).toMatchObject({ kind: "notes", prompt: "What should an assistant never forget?" });
+    expect(campaign).not.toHaveProperty("questions");
+    const read = await t.call("GET", `/api/v1/campaigns/${campaign.id}`);
+    expect(read.body.campaign.prompt).toBe(campaign.prompt);
+    const missing = await t.call("POST", "/api/v1/campaigns", { token: t.researcher, body: { kind: "notes", title: "No prompt" } });
+    expect(missing.status).toBe(422);
+    expect(missing.body.field).toBe("prompt");
+    const unknown = await t.call("POST", "/api/v1/campaigns", { token: t.researcher, body: { kind: "polls", title: "?" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.field).toBe("kind");
+    const graph = await t.call("POST", "/api/v1/campaigns", { token: t.researcher, body: { title: "Graph", questions: ["Q?"], contexts: ["C"] } });
+    expect(graph.status).toBe(201);
+    expect(graph.body.campaign.kind).toBe("moral-graph");
+  });
+
+  it("changes the kind's settings and refuses another kind's", async () => {
+    const changed = await t.call("PATCH", `/api/v1/campaigns/${campaign.id}`, { token: t.researcher, body: { prompt: "What must it always remember?" } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.campaign.prompt).toBe("What must it always remember?");
+    const foreign = await t.call("PATCH", `/api/v1/campaigns/${campaign.id}`, { token: t.researcher, body: { addContexts: ["At night"] } });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.field).toBe("addContexts");
+  });
+
+  it("lists the kind in the capabilities", async () => {
+    expect((await t.call("GET", "/api/v1/capabilities")).body.campaignKinds).toEqual(["moral-graph", "notes"]);
+  });
+
+  it("takes the kind's contributions, logged under its namespaced entry kind", async () => {
+    const res = await t.call("POST", `/api/v1/campaigns/${campaign.id}/notes`, { token, body: { text: "That people change their minds" } });
+    expect(res.status).toBe(201);
+    noteId = res.body.note.id;
+    expect(verifyReceipt(res.body.receipt, await readLogVerifier(t))).toBe(true);
+    const entries = await readAllEntries(t);
+    expect(entries.find((e) => e.index === res.body.receipt.index)?.entry.kind).toBe("notes/note");
+  });
+
+  it("records progress through the kind's steps and refuses another kind's", async () => {
+    for (const step of ["consent", "write"]) {
+      expect((await t.call("POST", `/api/v1/campaigns/${campaign.id}/progress`, { token, body: { step } })).status).toBe(200);
+    }
+    const other = await t.call("POST", `/api/v1/campaigns/${campaign.id}/progress`, { token, body: { step: "judge" } });
+    expect(other.status).toBe(422);
+    expect(other.body.field).toBe("step");
+    const me = await t.call("GET", `/api/v1/campaigns/${campaign.id}/me`, { token });
+    expect(me.body).toMatchObject({ steps: [{ step: "consent" }, { step: "write" }], lastStep: "write", notes: 1 });
+    expect(me.body).not.toHaveProperty("cards");
+  });
+
+  it("counts the kind's contributions and its funnel in the statistics", async () => {
+    const stats = await t.call("GET", `/api/v1/campaigns/${campaign.id}/stats`, { token: t.researcher });
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({ participants: 1, notes: 1, surveys: 0 });
+    expect(stats.body.funnel.map((f: { step: string; participants: number }) => [f.step, f.participants])).toEqual([
+      ["consent", 1],
+      ["demographics", 0],
+      ["write", 1],
+      ["survey", 0],
+      ["done", 0],
+    ]);
+  });
+
+  it("moderates the kind's content", async () => {
+    const hide = await t.call("POST", `/api/v1/campaigns/${campaign.id}/moderation`, {
+      token: t.researcher,
+      body: { target: { kind: "note", id: noteId }, reason: "off topic" },
+    });
+    expect(hide.status).toBe(201);
+    const moderation = await t.call("GET", `/api/v1/campaigns/${campaign.id}/moderation`, { token: t.researcher });
+    expect(moderation.body.hidden).toEqual([
+      { target: { kind: "note", id: noteId }, label: "That people change their minds", hiddenAt: expect.any(String), reason: "off topic" },
+    ]);
+    expect((await t.call("GET", `/api/v1/campaigns/${campaign.id}/stats`, { token: t.researcher })).body.notes).toBe(0);
+    const rows = [];
+    for await (const row of notesKind.datasets[0]!.rows(store.db, campaign.id)) rows.push(row);
+    expect(rows).toEqual([]);
+    const unhide = await t.call("POST", `/api/v1/campaigns/${campaign.id}/moderation/unhide`, {
+      token: t.researcher,
+      body: { target: { kind: "note", id: noteId }, reason: "on topic after all" },
+    });
+    expect(unhide.status).toBe(200);
+    const unknown = await t.call("POST", `/api/v1/campaigns/${campaign.id}/moderation`, {
+      token: t.researcher,
+      body: { target: { kind: "poll", id: noteId }, reason: "?" },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.field).toBe("target/kind");
+  });
+
+  it("erases the kind's text with the participant's openings, and the log still verifies", async () => {
+    const entries = await readAllEntries(t);
+    const noteEntry = entries.find((e) => e.entry.kind === "notes/note")!;
+    const erased = await t.call("POST", `/api/v1/campaigns/${campaign.id}/erasures`, { token: t.researcher, body: { participant, reason: "asked" } });
+    expect(erased.status).toBe(201);
+    const rows = [];
+    for await (const row of notesKind.datasets[0]!.rows(store.db, campaign.id)) rows.push(row);
+    expect(rows).toEqual([]);
+    expect(await countRows(store, "test_notes")).toBe(1);
+    const openings = await store.db.execute(sql`select count(*)::int as n from log_openings where entry_index = ${noteEntry.index}`);
+    expect(rowsOf<{ n: number }>(openings)[0]!.n).toBe(0);
+    expect(verifyReceipt(erased.body.receipt, await readLogVerifier(t))).toBe(true);
+  });
+});
