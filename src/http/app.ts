@@ -7,6 +7,7 @@ import type { ServiceDeps } from "../platform/deps.ts";
 import { problemResponse } from "./problem.ts";
 import { registerApiDocs } from "./api-docs.ts";
 import { allowedMethods } from "./methods.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
 import { provideAuth } from "../platform/auth/http-auth.ts";
 import { registerCampaignRoutes } from "../platform/campaigns/routes.ts";
@@ -64,6 +65,7 @@ export function createApi(deps: ServiceDeps): Api {
       }
     },
   });
+  api.use("*", securityHeaders());
   api.use(
     "/api/*",
     bodyLimit({

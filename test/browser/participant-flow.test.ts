@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, decodeEntry, makeEd25519Verifier, parseVerifierKey, type LogEntry } from "../../src/core/log/index.ts";
 import { verifyReceipt, type ApiReceipt } from "../support/receipts.ts";
-import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, seriousViolations, warnIfNoChromium, watchCsp } from "./support/browser.ts";
 import { startFakeLlm } from "./support/fake-llm.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
 
   it("joins from the invite link, writes a card, judges stories, answers the survey, and resumes after closing the tab", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const csp = watchCsp(context);
     let page = await context.newPage();
     const link = `${server.url}/join/${campaign.id}`;
     await page.goto(link);
@@ -188,6 +189,7 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     expect(stats.funnel.find((f: { step: string }) => f.step === "done").participants).toBe(1);
     const legitimacy = await server.api("GET", `/campaigns/${campaign.id}/legitimacy?groupBy=politics`);
     expect(legitimacy.overall.represented.count).toBe(1);
+    expect(csp, "Content-Security-Policy violations").toEqual([]);
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, screenshotOf, seriousViolations, warnIfNoChromium } from "./support/browser.ts";
+import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, screenshotOf, seriousViolations, warnIfNoChromium, watchCsp } from "./support/browser.ts";
 import { cli, startServer, type RunningServer } from "./support/server.ts";
 import { syntheticResults } from "./support/synthetic-graph.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
@@ -45,6 +45,7 @@ describe.skipIf(!hasChromium)("the results page", () => {
 
   it.skipIf(!hasDft)("draws the imported 2023 deliberation and shows a value's card, stories and endorsing groups", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const csp = watchCsp(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/c/${campaignId}/results`);
     await page.getByRole("heading", { name: /Results: Democratic Fine-Tuning/ }).waitFor();
@@ -80,6 +81,7 @@ describe.skipIf(!hasChromium)("the results page", () => {
     expect(option).toMatch(/\(\d+ votes\)/);
 
     await page.getByRole("heading", { name: "Who took part, and do they trust the result?" }).waitFor();
+    expect(csp, "Content-Security-Policy violations").toEqual([]);
     await context.close();
 
     const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
