@@ -11,6 +11,7 @@ import { readWitnessKeys } from "./platform/log/witness/cosignatures.ts";
 import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
 import { KINDS } from "./kinds/index.ts";
+import { readLimits, type LimitSettings } from "./platform/limits/limits.ts";
 
 export interface Config {
   /** PGlite data folder; ignored when `databaseUrl` is set. */
@@ -24,6 +25,8 @@ export interface Config {
   checkpoints: CheckpointPolicy;
   /** Verifier keys of the witnesses whose cosignatures the log accepts. */
   logWitnesses: string[];
+  /** Rate limits and LLM budgets. */
+  limits: LimitSettings;
 }
 
 const positive = (text: string | undefined, fallback: number) => {
@@ -52,6 +55,7 @@ export function readConfig(options: { data?: string | undefined }, env: NodeJS.P
       seconds: positive(env.POLYPHONY_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_POLICY.seconds),
     },
     logWitnesses: (env.POLYPHONY_LOG_WITNESSES ?? "").split(",").map((k) => k.trim()).filter((k) => k !== ""),
+    limits: readLimits(env),
   };
 }
 
@@ -62,7 +66,7 @@ export async function openServices(config: Config): Promise<ServiceDeps & { stor
     const key = loadLogKey(config.logKey);
     const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock);
     const logWitnesses = readWitnessKeys(config.logWitnesses);
-    return { store, kinds: KINDS, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder };
+    return { store, kinds: KINDS, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder, limits: config.limits };
   } catch (error) {
     await store.close();
     throw error;

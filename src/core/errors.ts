@@ -12,6 +12,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "rate_limited"
   | "unavailable"
   | "upstream_failed"
   | "internal";

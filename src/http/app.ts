@@ -10,6 +10,7 @@ import { allowedMethods } from "./methods.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
 import { provideAuth } from "../platform/auth/http-auth.ts";
+import { limitRequests } from "../platform/limits/http-limits.ts";
 import { registerCampaignRoutes } from "../platform/campaigns/routes.ts";
 import { registerAdmissionRoutes } from "../platform/participants/admission-routes.ts";
 import { registerProgressRoutes } from "../platform/participants/progress-routes.ts";
@@ -31,8 +32,27 @@ export function fieldOf(error: ZodError): { field: string; message: string } {
   return { field: field === "" ? "body" : field, message: issue ? `${field || "body"}: ${issue.message}` : "invalid input" };
 }
 
+/**
+ * What the server log says of an unexpected error. A failed query's parameters are left out: they
+ * hold what people wrote (a card, a chat), which must not outlive its erasure in a log file.
+ */
+export function describeForLog(error: unknown): string {
+  const e = error as { name?: string; message?: string; query?: unknown; params?: unknown; cause?: { message?: string; code?: string } };
+  if (typeof e.query === "string") {
+    return `${e.name ?? "Error"}: failed query: ${e.query} (${e.cause?.code ?? "no code"}: ${e.cause?.message ?? "no message"})`;
+  }
+  return (error as Error).stack ?? String(error);
+}
+
 /** Turns anything thrown by a handler into a problem+json response that leaks no internals. */
 export function handleError(error: unknown, path: string): Response {
+  if (error instanceof PolyphonyError && error.code === "upstream_failed") {
+    // The provider's address, model and raw reply are the operator's business, not the caller's.
+    // The model's raw reply stays out of it: it may echo what a participant wrote.
+    const { reply: _reply, ...detail } = error.detail ?? {};
+    console.error(`${path}: ${error.message} ${JSON.stringify(detail)}`);
+    return problemResponse(new PolyphonyError("upstream_failed", "the language model did not give a usable answer; try again, or use the form"), path);
+  }
   if (error instanceof PolyphonyError) return problemResponse(error, path);
   if (error instanceof HTTPException) {
     if (error.status === 413) {
@@ -50,7 +70,7 @@ export function handleError(error: unknown, path: string): Response {
   if (pgCode === "23505") {
     return problemResponse(new PolyphonyError("conflict", "this record exists already"), path);
   }
-  console.error(error);
+  console.error(`${path}: ${describeForLog(error)}`);
   return problemResponse(new PolyphonyError("internal", "an internal error occurred; it has been logged"), path);
 }
 
@@ -76,6 +96,7 @@ export function createApi(deps: ServiceDeps): Api {
     }),
   );
   api.use("/api/*", provideAuth(deps));
+  api.use("/api/*", limitRequests(deps));
   api.onError((error, c) => handleError(error, c.req.path));
   api.notFound((c) => {
     const allow = allowedMethods(api.routes, c.req.path);

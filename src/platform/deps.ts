@@ -4,6 +4,7 @@ import type { Store } from "../store/open.ts";
 import { PolyphonyError } from "../core/errors.ts";
 import type { TransparencyLog } from "./log/transparency-log.ts";
 import type { KindRegistry } from "./kind.ts";
+import type { LimitSettings } from "./limits/limits.ts";
 
 /** What every service needs; `main.ts` and the CLI build one. */
 export interface ServiceDeps {
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   readonly llm?: Llm | undefined;
   /** Loaded on first use: the local word vectors take a moment. */
   readonly embedder: () => Promise<Embedder>;
+  /** Rate limits and LLM budgets (POLYPHONY_LIMIT_*); the defaults of limits.ts when absent. */
+  readonly limits?: LimitSettings | undefined;
 }
 
 export function requireLlm(deps: ServiceDeps) {

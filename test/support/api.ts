@@ -9,6 +9,7 @@ import { createResearcherToken } from "../../src/platform/auth/tokens.ts";
 import type { Store } from "../../src/store/open.ts";
 import { KINDS } from "../../src/kinds/index.ts";
 import type { KindRegistry } from "../../src/platform/kind.ts";
+import type { LimitSettings } from "../../src/platform/limits/limits.ts";
 
 /** A clock that moves one second per reading, so timestamps are distinct and ordered. */
 export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
@@ -36,11 +37,25 @@ export interface TestApi {
 }
 
 /** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
-export async function createTestApi(store: Store, providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry } = {}): Promise<TestApi> {
+/** Limits all off: tests of other things send many requests from one address and token. */
+export const NO_LIMITS: LimitSettings = {
+  joinsPerAddress: { max: 0, seconds: 1 },
+  failedAuthPerAddress: { max: 0, seconds: 1 },
+  writesPerToken: { max: 0, seconds: 1 },
+  llmCallsPerParticipant: { max: 0, seconds: 1 },
+  llmCallsPerCampaign: { max: 0, seconds: 1 },
+  trustProxy: false,
+};
+
+export async function createTestApi(
+  store: Store,
+  providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry; limits?: LimitSettings } = {},
+): Promise<TestApi> {
   const clock = steppingClock();
   const deps: ServiceDeps = {
     store,
     kinds: providers.kinds ?? KINDS,
+    limits: providers.limits ?? NO_LIMITS,
     clock,
     log: createTestLog(store, clock, providers.logSeed),
     llm: providers.llm,

@@ -1,11 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { notFound } from "../../core/errors.ts";
+import { invalid, notFound } from "../../core/errors.ts";
 import { continueArticulation } from "./llm/articulation.ts";
 import { articulationChats, questions } from "./schema.ts";
 import { requireLlm, type ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
 import type { ArticulateMessage } from "../../platform/schemas.ts";
+import { limitsOf, take } from "../../platform/limits/limits.ts";
+
+/** A chat this long has said enough for a card: the participant confirms the draft or starts over. */
+export const MAX_CHAT_MESSAGES = 40;
+/** The most text a chat sends the model in one turn, so that one participant cannot run up the bill. */
+export const MAX_CHAT_CHARACTERS = 24_000;
 
 /**
  * One turn of the articulation chat: the LLM asks what the participant would attend to and, once
@@ -30,6 +36,13 @@ export async function articulate(deps: ServiceDeps, participant: Participant, in
     messages = chat.messages;
   }
   messages = [...messages, { role: "user", content: input.message }];
+  if (messages.length > MAX_CHAT_MESSAGES || messages.reduce((n, m) => n + m.content.length, 0) > MAX_CHAT_CHARACTERS) {
+    throw invalid("chat", "this chat is long enough to draft a card from: confirm or edit the draft, or start a new chat");
+  }
+  // Each turn is a paid model call: one participant, and one campaign, get a budget per day.
+  const limits = limitsOf(deps);
+  await take(db, `llm:participant:${participant.id}`, limits.llmCallsPerParticipant, deps.clock.now(), "chat turns for this participant");
+  await take(db, `llm:campaign:${participant.campaignId}`, limits.llmCallsPerCampaign, deps.clock.now(), "chat turns in this campaign");
   const turn = await continueArticulation(llm, { question: question.text, messages });
   messages = [...messages, { role: "assistant", content: turn.reply }];
   const now = deps.clock.now();

@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { SIGNATURE_HEADER } from "../participants/participant-keys.ts";
 import { assertInCampaign, authenticateParticipant, type Participant } from "../participants/participants.ts";
 import { authenticateResearcher, type Researcher } from "./tokens.ts";
+import { guardTokenCheck } from "../limits/http-limits.ts";
 
 /** Who a route requires: a researcher's token or a participant's session token. */
 export type Caller = "researcher" | "participant";
@@ -31,7 +32,7 @@ function once<T>(cache: WeakMap<Context, Promise<T>>, c: Context, check: () => P
 }
 
 export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> =>
-  once(researchers, c, async () => authenticateResearcher(deps, bearer(c)));
+  once(researchers, c, () => guardTokenCheck(c, deps, async () => authenticateResearcher(deps, bearer(c))));
 
 /** The signature a participant sent over this request's contribution, if any. */
 export const signatureOf = (c: Context): string | undefined => c.req.header(SIGNATURE_HEADER);
@@ -41,7 +42,7 @@ export const signatureOf = (c: Context): string | undefined => c.req.header(SIGN
  * they sent over this request's contribution.
  */
 export async function participantOf(c: Context, deps: ServiceDeps, campaignId: string): Promise<Participant> {
-  const participant = await once(participants, c, async () => authenticateParticipant(deps, bearer(c)));
+  const participant = await once(participants, c, () => guardTokenCheck(c, deps, async () => authenticateParticipant(deps, bearer(c))));
   assertInCampaign(participant, campaignId);
   return { ...participant, signature: signatureOf(c) };
 }
