@@ -2,12 +2,12 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { articulate } from "../articulation.ts";
 import { submitCard } from "../cards.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
-import { joinCampaign } from "../../../platform/participants/participants.ts";
-import { ArticulateMessage, CardContent, CastVote, Id, JoinCampaign, SubmitCard } from "../../../platform/schemas.ts";
+import { Id } from "../../../platform/schemas.ts";
+import { ArticulateMessage, CardContent, CastVote, SubmitCard } from "../inputs.ts";
 import { findSimilarToDraft } from "../similar-cards.ts";
 import { nextStories } from "../stories.ts";
 import { castVote } from "../votes.ts";
-import { participantOf, signatureOf } from "../../../platform/auth/http-auth.ts";
+import { participantOf } from "../../../platform/auth/http-auth.ts";
 import { CampaignParam, SignatureHeader, created, jsonBody, meta, responses } from "../../../http/route.ts";
 
 const tag = "Participation";
@@ -16,16 +16,6 @@ const SimilarDraft = CardContent.extend({ question: Id }).openapi("SimilarDraft"
 const NextQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(5) });
 
 export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: "/api/v1/campaigns/{campaign}/participants",
-      ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once", { id: "joinCampaign" }),
-      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(JoinCampaign) },
-      responses: created(),
-    }),
-    async (c) => c.json(await joinCampaign(deps, c.req.valid("param").campaign, c.req.valid("json"), signatureOf(c)), 201),
-  );
   api.openapi(
     createRoute({
       method: "post",
