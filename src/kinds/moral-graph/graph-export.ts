@@ -30,8 +30,8 @@ export async function exportGraph(deps: ServiceDeps, campaignId: string, format:
   ]);
   const { campaign } = input;
   return {
-    format: "polyphony.moral-graph",
-    version: 1,
+    format: "polyphony.moral-graph" as const,
+    version: 1 as const,
     exportedAt: deps.clock.now().toISOString(),
     campaign: {
       id: campaign.id,
