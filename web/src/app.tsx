@@ -8,7 +8,7 @@ import { Link, match, useLocation, usePageTitle } from "./lib/router.tsx";
 const ResearcherHome = lazy(() => import("./researcher/researcher-home.tsx"));
 const NewCampaignPage = lazy(() => import("./researcher/new-campaign-page.tsx"));
 const CampaignPage = lazy(() => import("./researcher/campaign-page.tsx"));
-const ResultsPage = lazy(() => import("./results/results-page.tsx"));
+const ResultsPage = lazy(() => import("./results-page.tsx"));
 const LogPage = lazy(() => import("./log/log-page.tsx"));
 
 interface Route {

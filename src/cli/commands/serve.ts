@@ -80,7 +80,7 @@ export function registerServeCommand(program: Command) {
         },
       });
       const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${config.dataDir}`;
-      note(`Polyphony is serving on ${urlOf(server.address() as AddressInfo)} (API under /api/v1, OpenAPI at /api/openapi.json); data: ${where}`);
+      note(`Polyphony is serving on ${urlOf(server.address() as AddressInfo)} (API under /api/v1, reference at /api/docs); data: ${where}`);
       const first = await ensureFirstResearcherToken(deps);
       if (first) note(`No researcher token existed, so one was made (shown once; keep it):\n  ${first.token}`);
       note(config.llm ? `LLM provider: ${config.llm.model}` : "No LLM provider configured: participants use the card form.");

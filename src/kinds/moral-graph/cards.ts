@@ -88,7 +88,8 @@ export async function submitCard(deps: ServiceDeps, participant: Participant, in
       kind: "values_card",
       campaign: campaignId,
       author: signed.author,
-      refs: { card: id, canonical: canonicalId, question: input.question, sig: signed.signature },
+      refs: { card: id, canonical: canonicalId, question: input.question },
+      signature: signed.signature,
       content,
       participant: participant.id,
     });

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { invalid, notFound, PolyphonyError } from "../../core/errors.ts";
 import { canonicalCards, merges } from "./schema.ts";
 import { requireActiveCard } from "./cards.ts";
+import { lockCampaignForCuration } from "../../platform/campaigns/guards.ts";
 import type { ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import { researcherAuthor } from "../../platform/log/drafts.ts";
@@ -40,6 +41,7 @@ export async function mergeCards(deps: ServiceDeps, researcher: Researcher, camp
   const from = [...new Set(input.from)];
   if (from.includes(input.into)) throw invalid("from", "a card cannot be merged into itself");
   const { merge, entry } = await deps.store.transaction(async (tx) => {
+    await lockCampaignForCuration(tx, campaignId);
     await requireActiveCard(tx, campaignId, input.into, "into");
     for (const [i, id] of from.entries()) await requireActiveCard(tx, campaignId, id, `from/${i}`);
     const now = deps.clock.now();
@@ -65,6 +67,7 @@ export async function mergeCards(deps: ServiceDeps, researcher: Researcher, camp
 /** Undoes a merge: the merged cards stand on their own again. The merge stays on record; the undo is logged. */
 export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campaignId: string, mergeId: string, reason: string) {
   const result = await deps.store.transaction(async (tx) => {
+    await lockCampaignForCuration(tx, campaignId);
     const [merge] = await tx
       .select()
       .from(merges)

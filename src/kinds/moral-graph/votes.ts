@@ -86,9 +86,9 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
       context: input.context,
       ...(input.story !== undefined && { story: input.story }),
       replaced: !inserted,
-      sig: signed.signature,
     };
-    const [appended] = await appendEntries(tx, [{ kind: "vote", campaign: campaignId, author: signed.author, refs, content, participant: participant.id }], now);
+    const draft = { kind: "vote", campaign: campaignId, author: signed.author, refs, content, signature: signed.signature, participant: participant.id };
+    const [appended] = await appendEntries(tx, [draft], now);
     return {
       entry: appended!,
       vote: {

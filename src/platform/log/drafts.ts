@@ -10,10 +10,15 @@ export interface EntryDraft {
   readonly campaign: string | null;
   /** A participant's base64 public key, `researcher:<id>`, or `system`. */
   readonly author: string;
-  /** Public, non-personal fields of the body next to the digest: ids, counts, a signature. */
+  /** Public, non-personal fields of the body next to the digest: ids and counts. */
   readonly refs: Readonly<Record<string, JsonValue>>;
   /** What the digest commits to; kept with its salt in `log_openings` until erased. */
   readonly content: JsonValue;
+  /**
+   * The author's signature over the content, kept with it in `log_openings` and never in the
+   * public leaf, where it would confirm guesses of the content.
+   */
+  readonly signature?: string | null;
   /** The participant whose content this is, so that erasure can find it. */
   readonly participant?: string | null;
 }

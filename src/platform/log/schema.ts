@@ -45,6 +45,12 @@ export const logOpenings = pgTable(
     participantId: text("participant_id").references(() => participants.id),
     salt: bytea("salt").notNull(),
     content: text("content").notNull(),
+    /**
+     * The author's base64 Ed25519 signature over the content (docs/log-format.md), for a
+     * participant's entry. It lives here and not in the public leaf: a signature over short
+     * content lets anyone who guesses the content check the guess.
+     */
+    signature: text("signature"),
   },
   (t) => [index("log_openings_participant").on(t.participantId)],
 );

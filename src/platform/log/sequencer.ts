@@ -54,17 +54,17 @@ async function insertChunk(tx: Tx, drafts: readonly EntryDraft[], built: readonl
   const result = await tx.execute(sql`
     WITH start AS (${start}),
     fresh AS (
-      SELECT (SELECT first FROM start) + n - 1 AS i, l, h, k, c, pid, s, t
+      SELECT (SELECT first FROM start) + n - 1 AS i, l, h, k, c, pid, s, t, sig
       FROM unnest(${p(built.map((b) => hex(b.leaf)))}::text[], ${p(built.map((b) => hex(b.leafHash)))}::text[],
         ${p(drafts.map((d) => d.kind))}::text[], ${p(drafts.map((d) => d.campaign))}::text[],
         ${p(drafts.map((d) => d.participant ?? null))}::text[], ${p(built.map((b) => hex(b.salt)))}::text[],
-        ${p(built.map((b) => b.content))}::text[])
-        WITH ORDINALITY AS u(l, h, k, c, pid, s, t, n)),
+        ${p(built.map((b) => b.content))}::text[], ${p(drafts.map((d) => d.signature ?? null))}::text[])
+        WITH ORDINALITY AS u(l, h, k, c, pid, s, t, sig, n)),
     entries AS (
       INSERT INTO log_entries (index, leaf, leaf_hash, kind, campaign_id, time)
       SELECT i, decode(l, 'hex'), decode(h, 'hex'), k, c, ${time}::timestamptz FROM fresh)
-    INSERT INTO log_openings (entry_index, participant_id, salt, content)
-    SELECT i, pid, decode(s, 'hex'), t FROM fresh
+    INSERT INTO log_openings (entry_index, participant_id, salt, content, signature)
+    SELECT i, pid, decode(s, 'hex'), t, sig FROM fresh
     RETURNING (SELECT first FROM start) AS first`);
   return Number(rowsOf<{ first: string | number }>(result)[0]!.first);
 }

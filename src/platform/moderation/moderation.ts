@@ -3,6 +3,7 @@ import { conflict, invalid, notFound } from "../../core/errors.ts";
 import type { Queryable, Tx } from "../../store/open.ts";
 import { moderationActions } from "./schema.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
+import { lockCampaignForCuration } from "../campaigns/guards.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
 import { findModerated, moderationTargets, type KindRegistry, type ModeratedContent } from "../kind.ts";
@@ -82,7 +83,7 @@ function toActionView(row: typeof moderationActions.$inferSelect) {
 async function setHidden(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate, hide: boolean) {
   const content = contentOf(deps.kinds, input.target);
   const { action, entry } = await deps.store.transaction(async (tx) => {
-    await getCampaign(tx, campaignId);
+    await lockCampaignForCuration(tx, campaignId);
     const hidden = await readHiddenState(tx, campaignId, content, input.target);
     if (hide && hidden) throw conflict(`this ${input.target.kind} is hidden already`, "target/id");
     if (!hide && !hidden) throw conflict(`this ${input.target.kind} is not hidden`, "target/id");

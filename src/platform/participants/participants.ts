@@ -60,8 +60,9 @@ export async function joinCampaign(deps: ServiceDeps, campaignId: string, input:
     const key = await addParticipantKey(tx, { id, campaignId }, ownKey, now);
     const content = { answers: input.answers };
     const signed = await signContribution(tx, { id, campaignId, signature }, "participant_joined", content, now);
-    const refs = { custody: ownKey ? "participant" : "server", sig: signed.signature };
-    const [appended] = await appendEntries(tx, [{ kind: "participant_joined", campaign: campaignId, author: signed.author, refs, content, participant: id }], now);
+    const refs = { custody: ownKey ? "participant" : "server" };
+    const draft = { kind: "participant_joined", campaign: campaignId, author: signed.author, refs, content, signature: signed.signature, participant: id };
+    const [appended] = await appendEntries(tx, [draft], now);
     return { publicKey: key.publicKey, entry: appended! };
   });
   return { participant: { id, campaignId, publicKey }, token, receipt: await deps.log.issueReceipt(entry) };

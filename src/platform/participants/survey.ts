@@ -24,8 +24,8 @@ export async function answerSurvey(deps: ServiceDeps, participant: Participant, 
       // xmax is 0 on a freshly inserted row and set on one the conflict updated.
       .returning({ ...getTableColumns(surveyAnswers), inserted: sql<boolean>`(xmax = 0)` });
     const saved = row!;
-    const refs = { replaced: !saved.inserted, sig: signed.signature };
-    const draft = { kind: "survey_answer", campaign: participant.campaignId, author: signed.author, refs, content, participant: participant.id };
+    const refs = { replaced: !saved.inserted };
+    const draft = { kind: "survey_answer", campaign: participant.campaignId, author: signed.author, refs, content, signature: signed.signature, participant: participant.id };
     const [appended] = await appendEntries(tx, [draft], now);
     return {
       entry: appended!,

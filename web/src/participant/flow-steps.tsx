@@ -1,17 +1,15 @@
+import type { WebKind } from "../kinds/kind.ts";
 import type { Step } from "./session.ts";
 
-const SHOWN: { steps: Step[]; label: string }[] = [
-  { steps: ["consent"], label: "Consent" },
-  { steps: ["demographics"], label: "About you" },
-  { steps: ["question", "articulate"], label: "Your value" },
-  { steps: ["similar"], label: "Compare" },
-  { steps: ["judge"], label: "Judge stories" },
-  { steps: ["survey", "done"], label: "Results" },
-];
-
-/** Where the participant is in the flow, as a short ordered list. */
-export function FlowSteps({ current, skipDemographics }: { current: Step; skipDemographics: boolean }) {
-  const shown = SHOWN.filter((s) => !(skipDemographics && s.steps.includes("demographics")));
+/** Where the participant is in the flow, as a short ordered list: the shared steps around the kind's own. */
+export function FlowSteps({ kind, current, skipDemographics }: { kind: WebKind; current: Step; skipDemographics: boolean }) {
+  const all = [
+    { steps: ["consent"], label: "Consent" },
+    { steps: ["demographics"], label: "About you" },
+    ...kind.progress,
+    { steps: ["survey", "done"], label: "Results" },
+  ];
+  const shown = all.filter((s) => !(skipDemographics && s.steps.includes("demographics")));
   const at = shown.findIndex((s) => s.steps.includes(current));
   return (
     <nav aria-label="Progress">

@@ -1,46 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Loading } from "../components/layout.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
+import { webKindOf } from "../kinds/index.ts";
+import type { WebKind } from "../kinds/kind.ts";
 import { api, ApiError } from "../lib/api.ts";
 import { Link, useLocation, usePageTitle } from "../lib/router.tsx";
-import type { Campaign, CardContent } from "../lib/types.ts";
+import type { Campaign } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { AdmissionGate, credentialsFrom, type Credentials } from "./admission-gate.tsx";
-import { ArticulateStep } from "./articulate-step.tsx";
 import { ClosingStep } from "./closing-step.tsx";
 import { ConsentStep } from "./consent-step.tsx";
 import { DemographicsStep } from "./demographics-step.tsx";
 import { FlowSteps } from "./flow-steps.tsx";
-import { JudgeStep } from "./judge-step.tsx";
-import { QuestionStep } from "./question-step.tsx";
 import * as flow from "./session.ts";
-import { SimilarStep } from "./similar-step.tsx";
 
 type Step = flow.Step;
 
-/** Where to pick up, from what the server recorded and what this browser kept. */
-function resumeAt(me: flow.Me, draft: flow.Draft): Step {
-  const hasCard = me.cards.length > 0;
-  switch (me.lastStep) {
-    case null:
-    case "consent":
-    case "demographics":
-    case "question":
-      return hasCard ? "judge" : "question";
-    case "articulate":
-      return hasCard ? "judge" : draft.question ? "articulate" : "question";
-    case "similar":
-      return hasCard ? "judge" : draft.card && draft.question ? "similar" : "articulate";
-    default:
-      return me.lastStep;
-  }
+/** Where to pick up, from what the server recorded and what this browser kept: the closing steps, or the kind's. */
+function resumeAt(kind: WebKind, me: flow.Me, draft: flow.Draft): Step {
+  if (me.lastStep === "survey" || me.lastStep === "done") return me.lastStep;
+  return kind.resumeAt(me, draft);
 }
 
 /** The participant's whole flow for one campaign, resumable from this browser. */
 export function JoinPage({ campaignId }: { campaignId: string }) {
   const { query } = useLocation();
   const campaign = useAsync(
-    (signal) => api<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((b) => b.campaign),
+    (signal) =>
+      api<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((b) => ({ ...b.campaign, web: webKindOf(b.campaign) })),
     [campaignId],
   );
   const [session, setSession] = useState(() => flow.loadSession(campaignId));
@@ -62,13 +49,14 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     [campaignId],
   );
 
+  const kind = campaign.data?.web;
   useEffect(() => {
-    if (!session) return;
+    if (!session || !kind) return;
     const controller = new AbortController();
     flow.fetchMe(campaignId, session, controller.signal).then(
       (found) => {
         setMe(found);
-        setStep(resumeAt(found, flow.loadDraft(campaignId)));
+        setStep(resumeAt(kind, found, flow.loadDraft(campaignId)));
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -80,7 +68,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
       },
     );
     return () => controller.abort();
-  }, [campaignId, session]);
+  }, [campaignId, session, kind]);
 
   // Each step replaces the page's content: move focus to its heading so screen readers announce it.
   const shownStep = useRef<Step | null>(null);
@@ -96,7 +84,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     }
   }, [step]);
 
-  const keep = (what: flow.KeptReceipt["what"], receipt: flow.Receipt | undefined) => {
+  const keep = (what: string, receipt: flow.Receipt | undefined) => {
     if (!receipt) return;
     setDraftState((d) => {
       const next = { ...d, receipts: [...(d.receipts ?? []), { what, receipt }] };
@@ -114,7 +102,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     setStep(next);
   };
 
-  const join = async (answers: Record<string, string>) => {
+  const join = async (kind: WebKind, answers: Record<string, string>) => {
     let s: Awaited<ReturnType<typeof flow.joinCampaign>>;
     try {
       s = await flow.joinCampaign(campaignId, { answers, ...credentials });
@@ -127,12 +115,10 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     setRejected(undefined);
     keep("joined", s.receipt);
     flow.saveSession(campaignId, { token: s.token, participantId: s.participantId });
-    for (const reached of ["consent", "demographics"] as const) await flow.recordStep(campaignId, s, reached);
-    await advance("question", s);
+    for (const reached of flow.OPENING_STEPS) await flow.recordStep(campaignId, s, reached);
+    await advance(kind.steps[0]!, s);
     setSession({ token: s.token, participantId: s.participantId });
   };
-
-  const probeChat = useCallback(() => (session ? flow.chatAvailable() : Promise.resolve(false)), [session]);
 
   if (campaign.status === "failed") {
     return (
@@ -157,79 +143,41 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
       </>
     );
   }
-  const question = c.questions.find((q) => q.id === draft.question);
-  const myCard = me?.cards.at(-1);
-  // A browser that lost its draft goes back to where the draft is made.
-  const view: Step =
-    (step === "articulate" || step === "similar") && !question ? "question" : step === "similar" && !draft.card ? "articulate" : step;
   return (
     <>
       <h1>{c.title}</h1>
-      <FlowSteps current={view} skipDemographics={c.demographics.length === 0} />
+      <FlowSteps kind={c.web} current={step} skipDemographics={c.demographics.length === 0} />
       <ErrorNotice error={failure} title="Something went wrong" />
-      {view === "consent" && (
+      {step === "consent" && (
         <AdmissionGate campaign={c} fromLink={credentialsFrom(c, query)} rejected={rejected} onReady={setCredentials}>
           <ConsentStep
             campaign={c}
-            onAgree={() => (c.demographics.length > 0 ? setStep("demographics") : join({}).catch(setFailure))}
+            onAgree={() => (c.demographics.length > 0 ? setStep("demographics") : join(c.web, {}).catch(setFailure))}
           />
         </AdmissionGate>
       )}
-      {view === "demographics" && <DemographicsStep questions={c.demographics} onJoin={join} />}
-      {view === "question" && (
-        <QuestionStep
+      {step === "demographics" && <DemographicsStep questions={c.demographics} onJoin={(answers) => join(c.web, answers)} />}
+      {c.web.steps.includes(step) && session && (
+        <c.web.Flow
           campaign={c}
-          chosen={draft.question}
-          onContinue={(id) => {
-            setDraft({ question: id });
-            advance("articulate").catch(setFailure);
-          }}
+          session={session}
+          me={me}
+          step={step}
+          draft={draft}
+          setDraft={setDraft}
+          keep={keep}
+          advance={advance}
+          show={setStep}
+          refreshMe={() => refreshMe(session)}
+          onError={setFailure}
         />
       )}
-      {view === "articulate" && question && session && (
-        <ArticulateStep
-          question={question.text}
-          draft={draft.card}
-          onDraftChange={(card: CardContent) => setDraft({ card })}
-          onDone={async (card) => {
-            setDraft({ card });
-            await advance("similar");
-          }}
-          probeChat={probeChat}
-          sendChat={(message, chat) => flow.articulate(campaignId, session, question.id, message, chat)}
-        />
-      )}
-      {view === "similar" && question && draft.card && session && (
-        <SimilarStep
-          card={draft.card}
-          findSimilar={() => flow.findSimilar(campaignId, session, question.id, draft.card!)}
-          onEdit={() => setStep("articulate")}
-          onSubmit={async (sameAs) => {
-            keep("card", (await flow.submitCard(campaignId, session, question.id, draft.card!, sameAs)).receipt);
-            await refreshMe(session);
-            await advance("judge");
-          }}
-        />
-      )}
-      {view === "judge" && session && (
-        <JudgeStep
-          judgedBefore={me?.votes ?? 0}
-          loadStories={() => flow.nextStories(campaignId, session)}
-          vote={async (story, relationship, comment) => {
-            keep("vote", (await flow.castVote(campaignId, session, story, relationship, comment)).receipt);
-          }}
-          onFinish={() => {
-            refreshMe(session)
-              .then(() => advance("survey"))
-              .catch(setFailure);
-          }}
-        />
-      )}
-      {(view === "survey" || view === "done") && session && (
+      {(step === "survey" || step === "done") && session && (
         <ClosingStep
           campaignId={campaignId}
-          card={myCard}
-          surveyed={view === "done"}
+          contribution={<c.web.Closing campaignId={campaignId} me={me} />}
+          receiptLabels={c.web.receiptLabels}
+          surveyed={step === "done"}
           receipts={draft.receipts ?? []}
           onSurvey={async (answer) => {
             keep("survey", (await flow.answerSurvey(campaignId, session, answer)).receipt);

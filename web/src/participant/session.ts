@@ -1,24 +1,25 @@
 import { api, ApiError } from "../lib/api.ts";
 import * as signing from "../lib/signing.ts";
 import { readStored, writeStored } from "../lib/storage.ts";
-import type { CardContent, Relationship, ServedStory } from "../lib/types.ts";
 
-/** The steps of the flow as the server records them (`POST …/progress`). */
-export const STEPS = ["consent", "demographics", "question", "articulate", "similar", "judge", "survey", "done"] as const;
-export type Step = (typeof STEPS)[number];
+/**
+ * A step of the flow as the server records it (`POST …/progress`): the shared opening steps, the
+ * campaign kind's own steps, then the shared closing steps.
+ */
+export type Step = string;
+export const OPENING_STEPS = ["consent", "demographics"] as const;
+export const CLOSING_STEPS = ["survey", "done"] as const;
 
 export interface Session {
   token: string;
   participantId: string;
 }
 
-/** What the browser keeps between visits besides the token: the work in progress. */
+/** What the browser keeps between visits besides the token: the work in progress, whose fields the campaign's kind owns. */
 export interface Draft {
-  question?: string;
-  card?: CardContent;
-  chat?: string;
   /** Receipts of this participant's contributions, to verify against the public log. */
   receipts?: KeptReceipt[];
+  [field: string]: unknown;
 }
 
 /** What the log returns with a contribution: enough to check offline that the log holds it. */
@@ -30,24 +31,19 @@ export interface Receipt {
 }
 
 export interface KeptReceipt {
-  what: "joined" | "card" | "vote" | "survey";
+  /** "joined", "survey", or one of the campaign kind's receipt labels. */
+  what: string;
   receipt: Receipt;
 }
 
-export interface MyCard extends CardContent {
-  id: string;
-  question: string;
-  canonicalId: string;
-}
-
+/** What the server recorded about the participant (`GET …/me`); the campaign's kind adds its own fields. */
 export interface Me {
   participant: { id: string; campaignId: string; joinedAt: string | null };
   answers: Record<string, string>;
   steps: { step: Step; at: string }[];
   lastStep: Step | null;
-  cards: MyCard[];
-  votes: number;
   survey: { represented: number; fair: number; comment: string | null; answeredAt: string } | null;
+  [field: string]: unknown;
 }
 
 const sessionKey = (campaignId: string) => `polyphony.session.${campaignId}`;
@@ -63,7 +59,8 @@ export function saveSession(campaignId: string, session: Session | null) {
 export const loadDraft = (campaignId: string) => readStored<Draft>(draftKey(campaignId)) ?? {};
 export const saveDraft = (campaignId: string, draft: Draft | null) => writeStored(draftKey(campaignId), draft);
 
-const path = (campaignId: string, rest: string) => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;
+/** The API path of `rest` under a campaign. */
+export const path = (campaignId: string, rest: string) => `/campaigns/${encodeURIComponent(campaignId)}${rest}`;
 
 /** The participant's own key for the campaign; a session from before browsers held keys has none, and the server signs for it. */
 function loadKey(campaignId: string): signing.ParticipantKey | null {
@@ -72,7 +69,7 @@ function loadKey(campaignId: string): signing.ParticipantKey | null {
 }
 
 /** The `Polyphony-Signature` header over a contribution, when the browser holds the participant's key. */
-function signed(campaignId: string, kind: signing.ContributionKind, content: unknown, key = loadKey(campaignId)): Record<string, string> {
+export function signed(campaignId: string, kind: signing.ContributionKind, content: unknown, key = loadKey(campaignId)): Record<string, string> {
   return key ? { [signing.SIGNATURE_HEADER]: signing.signContribution(key, campaignId, kind, content) } : {};
 }
 
@@ -96,46 +93,10 @@ export const fetchMe = (campaignId: string, session: Session, signal?: AbortSign
 export const recordStep = (campaignId: string, session: Session, step: Step) =>
   api<{ steps: { step: Step; at: string }[] }>(path(campaignId, "/progress"), { token: session.token, body: { step } });
 
-export const findSimilar = (campaignId: string, session: Session, question: string, card: CardContent) =>
-  api<{ similar: { card: CardContent & { id: string }; similarity: number }[] }>(path(campaignId, "/cards/similar"), {
-    token: session.token,
-    body: { question, ...card },
-  });
-
-export function submitCard(campaignId: string, session: Session, question: string, card: CardContent, sameAs?: string) {
-  const content = signing.cardContent({ question, ...card, sameAs });
-  return api<{ card: MyCard; receipt?: Receipt }>(path(campaignId, "/cards"), {
-    token: session.token,
-    body: content,
-    headers: signed(campaignId, "values_card", content),
-  });
-}
-
-export const nextStories = (campaignId: string, session: Session, limit = 5) =>
-  api<{ stories: ServedStory[] }>(path(campaignId, `/stories/next?limit=${limit}`), { token: session.token });
-
-export function castVote(campaignId: string, session: Session, story: ServedStory, relationship: Relationship, comment: string) {
-  const content = signing.voteContent({ from: story.from.id, to: story.to.id, context: story.context.id, story: story.id, relationship, comment });
-  return api<{ receipt?: Receipt }>(path(campaignId, "/votes"), { token: session.token, body: content, headers: signed(campaignId, "vote", content) });
-}
-
 export function answerSurvey(campaignId: string, session: Session, answer: { represented: number; fair: number; comment?: string }) {
   const content = signing.surveyContent(answer);
   return api<{ receipt?: Receipt }>(path(campaignId, "/survey"), { token: session.token, body: content, headers: signed(campaignId, "survey_answer", content) });
 }
-
-export interface ChatTurn {
-  chat: string;
-  reply: string;
-  draft: CardContent | null;
-  messages: { role: "user" | "assistant"; content: string }[];
-}
-
-export const articulate = (campaignId: string, session: Session, question: string, message: string, chat?: string) =>
-  api<ChatTurn>(path(campaignId, "/articulate"), {
-    token: session.token,
-    body: { question, message, ...(chat !== undefined && { chat }) },
-  });
 
 /** Whether the server has an LLM for the articulation chat (`GET /capabilities`). */
 export async function chatAvailable(): Promise<boolean> {

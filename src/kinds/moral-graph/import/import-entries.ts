@@ -29,8 +29,8 @@ export function draftImportEntries(rows: ImportedRows, imported: string): EntryD
   const participantKeys = new Map(rows.participants.map((p) => [p.id, { author: encodeBase64(p.key.publicKey), key: importSeed(p.key.seed) }]));
   const byParticipant = (participantId: string, kind: string, refs: Record<string, JsonValue>, content: JsonValue): EntryDraft => {
     const { author, key } = participantKeys.get(participantId)!;
-    const sig = encodeBase64(signMessage(key, formatSigningMessage(campaign, kind, content)));
-    return { kind, campaign, author, refs: { ...refs, imported, sig }, content, participant: participantId };
+    const signature = encodeBase64(signMessage(key, formatSigningMessage(campaign, kind, content)));
+    return { kind, campaign, author, refs: { ...refs, imported }, content, signature, participant: participantId };
   };
   const bySystem = (kind: string, refs: Record<string, JsonValue>, content: JsonValue): EntryDraft => ({
     kind,

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { RadioGroup, TextArea } from "../components/fields.tsx";
-import { Loading } from "../components/layout.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ValuesCard } from "../components/values-card.tsx";
-import { useAsync } from "../lib/use-async.ts";
-import type { Relationship, ServedStory } from "../lib/types.ts";
+import { RadioGroup, TextArea } from "../../../components/fields.tsx";
+import { Loading } from "../../../components/layout.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ValuesCard } from "../values-card.tsx";
+import { useAsync } from "../../../lib/use-async.ts";
+import type { Relationship, ServedStory } from "../../../lib/types.ts";
 
 const CHOICES: { value: Relationship; label: string }[] = [
   { value: "upgrade", label: "Yes, they became wiser" },

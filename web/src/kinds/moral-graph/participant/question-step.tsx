@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { RadioGroup } from "../components/fields.tsx";
-import type { Campaign } from "../lib/types.ts";
+import { RadioGroup } from "../../../components/fields.tsx";
+import type { Campaign } from "../../../lib/types.ts";
 
 /** Shows the question (or lets the participant pick one when the campaign asks several). */
 export function QuestionStep({

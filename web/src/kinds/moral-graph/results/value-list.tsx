@@ -1,4 +1,4 @@
-import { score } from "../lib/format.ts";
+import { score } from "../../../lib/format.ts";
 import type { DrawnValue } from "./graph-data.ts";
 
 const SHOWN = 200;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
-import { RadioGroup } from "../components/fields.tsx";
-import type { CardContent } from "../lib/types.ts";
+import { RadioGroup } from "../../../components/fields.tsx";
+import type { CardContent } from "../../../lib/types.ts";
 import { CardForm, EMPTY_CARD } from "./card-form.tsx";
 import { ChatPanel } from "./chat-panel.tsx";
-import type { ChatTurn } from "./session.ts";
+import type { ChatTurn } from "./api.ts";
 
 type Mode = "form" | "chat";
 

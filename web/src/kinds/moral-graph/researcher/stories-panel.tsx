@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { SelectField, TextArea } from "../components/fields.tsx";
-import { ErrorNotice, SuccessNotice } from "../components/notice.tsx";
-import { api, ApiError } from "../lib/api.ts";
-import type { Campaign, CanonicalCard } from "../lib/types.ts";
-import { useAsync } from "../lib/use-async.ts";
+import { SelectField, TextArea } from "../../../components/fields.tsx";
+import { ErrorNotice, SuccessNotice } from "../../../components/notice.tsx";
+import { api, ApiError } from "../../../lib/api.ts";
+import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
+import { useAsync } from "../../../lib/use-async.ts";
 
 interface StoryRow {
   id: string;

@@ -1,4 +1,4 @@
-import { count, percent } from "../lib/format.ts";
+import { count, percent } from "../../../lib/format.ts";
 
 interface Share {
   count: number;

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import { SelectField } from "../components/fields.tsx";
-import { Loading } from "../components/layout.tsx";
-import { ErrorNotice, SuccessNotice } from "../components/notice.tsx";
-import { api } from "../lib/api.ts";
-import type { Campaign, CanonicalCard, Merge, MergeProposal } from "../lib/types.ts";
-import { useAsync } from "../lib/use-async.ts";
+import { SelectField } from "../../../components/fields.tsx";
+import { Loading } from "../../../components/layout.tsx";
+import { ErrorNotice, SuccessNotice } from "../../../components/notice.tsx";
+import { api } from "../../../lib/api.ts";
+import type { Campaign, CanonicalCard, Merge, MergeProposal } from "../../../lib/types.ts";
+import { useAsync } from "../../../lib/use-async.ts";
 import { MergeHistory } from "./merge-history.tsx";
 import { MergeProposalForm } from "./merge-proposal.tsx";
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { TextField } from "../components/fields.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { date } from "../lib/format.ts";
-import type { Merge } from "../lib/types.ts";
+import { TextField } from "../../../components/fields.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { date } from "../../../lib/format.ts";
+import type { Merge } from "../../../lib/types.ts";
 
 function UndoForm({ merge, onUndo }: { merge: Merge; onUndo: (reason: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);

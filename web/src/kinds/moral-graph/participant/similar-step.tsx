@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Loading } from "../components/layout.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ValuesCard } from "../components/values-card.tsx";
-import { useAsync } from "../lib/use-async.ts";
-import type { CardContent } from "../lib/types.ts";
+import { Loading } from "../../../components/layout.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ValuesCard } from "../values-card.tsx";
+import { useAsync } from "../../../lib/use-async.ts";
+import type { CardContent } from "../../../lib/types.ts";
 
 type Similar = { card: CardContent & { id: string }; similarity: number };
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { TextArea, TextField } from "../components/fields.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ApiError } from "../lib/api.ts";
-import type { CardContent } from "../lib/types.ts";
+import { TextArea, TextField } from "../../../components/fields.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ApiError } from "../../../lib/api.ts";
+import type { CardContent } from "../../../lib/types.ts";
 
 export const EMPTY_CARD: CardContent = { title: "", description: "", policies: ["", "", ""] };
 const MIN_POLICIES = 3;

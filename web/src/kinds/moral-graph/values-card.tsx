@@ -1,4 +1,4 @@
-import type { CardContent } from "../lib/types.ts";
+import type { CardContent } from "../../lib/types.ts";
 
 /** Shows "MOMENTS when …" with its leading capitalised word set apart. */
 export function Policy({ text }: { text: string }) {

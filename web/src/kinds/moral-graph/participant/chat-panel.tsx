@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { TextArea } from "../components/fields.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ValuesCard } from "../components/values-card.tsx";
-import { ApiError } from "../lib/api.ts";
-import type { CardContent } from "../lib/types.ts";
-import type { ChatTurn } from "./session.ts";
+import { TextArea } from "../../../components/fields.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ValuesCard } from "../values-card.tsx";
+import { ApiError } from "../../../lib/api.ts";
+import type { CardContent } from "../../../lib/types.ts";
+import type { ChatTurn } from "./api.ts";
 
 /** The articulation chat: the model asks, the participant answers, and a draft card appears. */
 export function ChatPanel({

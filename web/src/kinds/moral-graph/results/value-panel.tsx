@@ -1,9 +1,9 @@
-import { Loading } from "../components/layout.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ValuesCard } from "../components/values-card.tsx";
-import { score } from "../lib/format.ts";
-import type { CanonicalCard } from "../lib/types.ts";
-import type { AsyncState } from "../lib/use-async.ts";
+import { Loading } from "../../../components/layout.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ValuesCard } from "../values-card.tsx";
+import { score } from "../../../lib/format.ts";
+import type { CanonicalCard } from "../../../lib/types.ts";
+import type { AsyncState } from "../../../lib/use-async.ts";
 import { endorsementOf, type PolyphonyGraph } from "./graph-data.ts";
 
 export interface StoryRow {

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { RadioGroup, TextField } from "../components/fields.tsx";
-import { ErrorNotice } from "../components/notice.tsx";
-import { ValuesCard } from "../components/values-card.tsx";
-import type { MergeProposal } from "../lib/types.ts";
+import { RadioGroup, TextField } from "../../../components/fields.tsx";
+import { ErrorNotice } from "../../../components/notice.tsx";
+import { ValuesCard } from "../values-card.tsx";
+import type { MergeProposal } from "../../../lib/types.ts";
 
 /** Two similar cards side by side; the researcher picks the one to keep and gives a reason. */
 export function MergeProposalForm({

@@ -1,0 +1,1 @@
+ALTER TABLE "log_openings" ADD COLUMN "signature" text;

@@ -1,0 +1,17 @@
+import { Loading } from "./components/layout.tsx";
+import { ErrorNotice } from "./components/notice.tsx";
+import { webKindOf } from "./kinds/index.ts";
+import { api } from "./lib/api.ts";
+import type { Campaign } from "./lib/types.ts";
+import { useAsync } from "./lib/use-async.ts";
+
+/** A campaign's public results, as its kind shows them. */
+export default function ResultsPage({ campaignId }: { campaignId: string }) {
+  const kind = useAsync(
+    (signal) => api<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((b) => webKindOf(b.campaign)),
+    [campaignId],
+  );
+  if (kind.status === "failed") return <ErrorNotice error={kind.error} title="These results could not be loaded" />;
+  if (!kind.data) return <Loading label="Loading the results" />;
+  return <kind.data.Results campaignId={campaignId} />;
+}
