@@ -76,6 +76,15 @@ describe.each(storeTargets())("a kind registered in one line, on $name", (target
     expect(foreign.body.field).toBe("addContexts");
   });
 
+  it("describes the kind's campaign settings, session and statistics in the OpenAPI document", async () => {
+    const { schemas } = (await t.call("GET", "/api/openapi.json")).body.components;
+    const variants = (name: string) => (schemas[name].anyOf as { properties: Record<string, { enum?: string[] }> }[]).map((v) => v.properties);
+    expect(variants("Campaign").map((p) => p.kind?.enum)).toEqual([["moral-graph"], ["notes"]]);
+    expect(variants("Campaign")[1]).toHaveProperty("prompt");
+    expect(variants("Session")[1]).toHaveProperty("notes");
+    expect(variants("CampaignStats")[1]).toHaveProperty("notes");
+  });
+
   it("lists the kind in the capabilities", async () => {
     expect((await t.call("GET", "/api/v1/capabilities")).body.campaignKinds).toEqual(["moral-graph", "notes"]);
   });

@@ -12,6 +12,7 @@ import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
 import { provideAuth } from "../platform/auth/http-auth.ts";
 import { limitRequests } from "../platform/limits/http-limits.ts";
 import { registerCampaignRoutes } from "../platform/campaigns/routes.ts";
+import { registerJoinRoutes } from "../platform/participants/join-routes.ts";
 import { registerAdmissionRoutes } from "../platform/participants/admission-routes.ts";
 import { registerProgressRoutes } from "../platform/participants/progress-routes.ts";
 import { registerModerationRoutes } from "../platform/moderation/routes.ts";
@@ -111,6 +112,7 @@ export function createApi(deps: ServiceDeps): Api {
   api.openAPIRegistry.registerComponent("securitySchemes", "participant", { type: "http", scheme: "bearer", description: "The session token a participant receives on joining." });
   registerCapabilityRoutes(api, deps);
   registerCampaignRoutes(api, deps);
+  registerJoinRoutes(api, deps);
   for (const kind of deps.kinds.all) kind.routes(api, deps);
   registerAdmissionRoutes(api, deps);
   registerProgressRoutes(api, deps);

@@ -1,14 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { authenticate, type Caller } from "../platform/auth/http-auth.ts";
 
+/** An RFC 9457 problem document; a failing upstream provider adds extension members (§3.2) naming it. */
 const Problem = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
-    status: z.number(),
+    status: z.number().int(),
     detail: z.string(),
     code: z.string(),
     field: z.string().optional(),
+    instance: z.string().optional().openapi({ description: "The request path" }),
   })
   .openapi("Problem");
 
@@ -69,6 +71,10 @@ const shared = {
   401: problem("Missing or unknown token"),
   404: problem("Unknown id"),
   422: problem("Invalid input; `field` names the offending field"),
+  429: {
+    ...problem("Too many requests from this address or token; `Retry-After` says how many seconds to wait"),
+    headers: { "Retry-After": { description: "Seconds until the limit's window ends", schema: { type: "integer" as const, minimum: 1 } } },
+  },
 };
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -89,13 +95,8 @@ export const createdWith = <T extends z.ZodType>(schema: T, description: string)
   ...shared,
 });
 
+/** The answer of a route that needs an LLM when none is configured. */
+export const unavailable = problem("No LLM provider is configured");
+
 /** The problem responses every route shares, for routes that answer in several media types. */
 export const problems = shared;
-
-const success = (description: string) => ({ description, content: { "application/json": { schema: z.any() } } });
-
-/** The 200 response plus the problem responses every route shares. */
-export const responses = (description = "Success") => ({ 200: success(description), ...shared });
-
-/** The 201 response plus the problem responses every route shares. */
-export const created = (description = "Created") => ({ 201: success(description), ...shared });

@@ -93,7 +93,7 @@ function vote(id: string, contextId: string) {
     fromId: "a",
     toId: "b",
     contextId,
-    relationship: "upgrade",
+    relationship: "upgrade" as const,
     createdAt: at,
     updatedAt: at,
   };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { Clock, Embedder, Llm } from "../../src/ports.ts";
-import { createApi } from "../../src/http/app.ts";
+import { createApi, type Api } from "../../src/http/app.ts";
 import type { ServiceDeps } from "../../src/platform/deps.ts";
 import { makeLogKey } from "../../src/platform/log/log-key.ts";
 import { TransparencyLog } from "../../src/platform/log/transparency-log.ts";
@@ -10,6 +10,7 @@ import type { Store } from "../../src/store/open.ts";
 import { KINDS } from "../../src/kinds/index.ts";
 import type { KindRegistry } from "../../src/platform/kind.ts";
 import type { LimitSettings } from "../../src/platform/limits/limits.ts";
+import type { NoteVerifier } from "../../src/core/log/index.ts";
 
 /** A clock that moves one second per reading, so timestamps are distinct and ordered. */
 export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
@@ -27,6 +28,8 @@ export function createTestLog(store: Store, clock: Clock, seed: Uint8Array = new
 
 export interface TestApi {
   deps: ServiceDeps;
+  /** The app itself, for tests that read its route definitions. */
+  api: Api;
   researcher: string;
   /** Sends a JSON request; `token` goes in the Authorization header, `headers` are added as they are. */
   call(
@@ -36,7 +39,6 @@ export interface TestApi {
   ): Promise<{ status: number; body: any; type: string; headers: Headers }>;
 }
 
-/** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
 /** Limits all off: tests of other things send many requests from one address and token. */
 export const NO_LIMITS: LimitSettings = {
   joinsPerAddress: { max: 0, seconds: 1 },
@@ -47,9 +49,10 @@ export const NO_LIMITS: LimitSettings = {
   trustProxy: false,
 };
 
+/** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
 export async function createTestApi(
   store: Store,
-  providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry; limits?: LimitSettings } = {},
+  providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry; limits?: LimitSettings; logWitnesses?: readonly NoteVerifier[] } = {},
 ): Promise<TestApi> {
   const clock = steppingClock();
   const deps: ServiceDeps = {
@@ -63,11 +66,13 @@ export async function createTestApi(
       if (!providers.embedder) throw new Error("this test gave no embedder");
       return providers.embedder;
     },
+    logWitnesses: providers.logWitnesses,
   };
   const api = createApi(deps);
   const { token } = await createResearcherToken(deps, "test researcher");
   return {
     deps,
+    api,
     researcher: token,
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };

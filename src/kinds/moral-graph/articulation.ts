@@ -5,7 +5,7 @@ import { articulationChats, questions } from "./schema.ts";
 import { requireLlm, type ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
-import type { ArticulateMessage } from "../../platform/schemas.ts";
+import type { ArticulateMessage } from "./inputs.ts";
 import { limitsOf, take } from "../../platform/limits/limits.ts";
 
 /** A chat this long has said enough for a card: the participant confirms the draft or starts over. */

@@ -6,7 +6,7 @@ import { loadGraphInput, loadGroups } from "./graph-input.ts";
 import { presentMai2023 } from "./graph-mai.ts";
 import { presentPolyphony } from "./graph-polyphony.ts";
 import { listMerges } from "./merges.ts";
-import type { ExportFormat } from "../../platform/schemas.ts";
+import type { ExportFormat } from "./inputs.ts";
 
 
 /**
@@ -30,8 +30,8 @@ export async function exportGraph(deps: ServiceDeps, campaignId: string, format:
   ]);
   const { campaign } = input;
   return {
-    format: "polyphony.moral-graph",
-    version: 1,
+    format: "polyphony.moral-graph" as const,
+    version: 1 as const,
     exportedAt: deps.clock.now().toISOString(),
     campaign: {
       id: campaign.id,

@@ -17,11 +17,6 @@ function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c:
   const width = groups?.labels.length ?? 0;
   const out = [];
   for (let e = 0; e < edges.count; e++) {
-    const byGroup = groups
-      ? Object.fromEntries(
-          groups.labels.map((label, g) => [label, { support: groups.support[e * width + g]!, against: groups.against[e * width + g]! }]),
-        )
-      : undefined;
     out.push({
       from: cardIds[edges.from[e]!]!,
       to: cardIds[edges.to[e]!]!,
@@ -36,7 +31,9 @@ function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c:
           voting: groups.voting[e]!,
           of: groups.labels.length,
           consensus: groups.consensus[e]!,
-          byGroup,
+          byGroup: Object.fromEntries(
+            groups.labels.map((label, g) => [label, { support: groups.support[e * width + g]!, against: groups.against[e * width + g]! }]),
+          ),
         },
       }),
     });

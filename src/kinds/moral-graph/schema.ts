@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "../../store/columns.ts";
+import type { Relationship } from "./core/types.ts";
 import { campaigns } from "../../platform/campaigns/schema.ts";
 import { participants } from "../../platform/participants/schema.ts";
 
@@ -111,7 +112,7 @@ export const votes = pgTable(
     toId: text("to_id").notNull().references(() => canonicalCards.id),
     contextId: text("context_id").notNull().references(() => contexts.id),
     storyId: text("story_id").references(() => stories.id),
-    relationship: text("relationship").notNull(),
+    relationship: text("relationship").$type<Relationship>().notNull(),
     comment: text("comment"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),

@@ -21,7 +21,7 @@ export type CampaignRecord = {
   title: string;
   description: string;
   consent: string;
-  status: string;
+  status: (typeof campaigns.$inferSelect)["status"];
   demographics: (typeof campaigns.$inferSelect)["demographics"];
   admission: (typeof campaigns.$inferSelect)["admission"];
   resultsVisibility: string;

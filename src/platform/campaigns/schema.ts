@@ -22,7 +22,7 @@ export const campaigns = pgTable("campaigns", {
   title: text("title").notNull(),
   description: text("description").notNull().default(""),
   consent: text("consent").notNull().default(""),
-  status: text("status").notNull().default("open"),
+  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
   demographics: jsonb("demographics").$type<DemographicQuestion[]>().notNull().default([]),
   /** How participants get in: an open link, single-use invite codes, or an allowlist of external ids. */
   admission: jsonb("admission").$type<Admission>().notNull().default({ mode: "open" }),

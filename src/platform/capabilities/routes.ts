@@ -1,6 +1,13 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../deps.ts";
-import { meta, responses } from "../../http/route.ts";
+import { meta, ok } from "../../http/route.ts";
+
+const Capabilities = z
+  .object({
+    llm: z.boolean().openapi({ description: "Whether an LLM is configured" }),
+    campaignKinds: z.array(z.string()).openapi({ description: "The campaign kinds this server runs; the first is the default" }),
+  })
+  .openapi("Capabilities");
 
 /** What this server can do, so clients show only the features that work here. */
 export function registerCapabilityRoutes(api: OpenAPIHono, deps: ServiceDeps) {
@@ -9,7 +16,7 @@ export function registerCapabilityRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       method: "get",
       path: "/api/v1/capabilities",
       ...meta("Server", "Whether an LLM is configured (articulation chat, story generation)", { id: "getCapabilities" }),
-      responses: responses(),
+      responses: ok(Capabilities, "What this server can do"),
     }),
     (c) => c.json({ llm: deps.llm !== undefined, campaignKinds: deps.kinds.all.map((kind) => kind.id) }, 200),
   );

@@ -3,7 +3,9 @@ import type { ServiceDeps } from "../deps.ts";
 import { eraseParticipant } from "./erasure.ts";
 import { EraseParticipant } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
-import { CampaignParam, created, jsonBody, meta } from "../../http/route.ts";
+import { CampaignParam, createdWith, jsonBody, meta } from "../../http/route.ts";
+import { logEntryUrl } from "../log/views.ts";
+import { ErasureReceipt } from "./views.ts";
 
 const tag = "Moderation";
 
@@ -20,11 +22,12 @@ export function registerErasureRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "eraseParticipant", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(EraseParticipant) },
-      responses: { ...created(), 409: { description: "The participant was erased already; `field` is `participant`" } },
+      responses: { ...createdWith(ErasureReceipt, "The erasure and its receipt; Location is its log entry"), 409: { description: "The participant was erased already; `field` is `participant`" } },
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json(await eraseParticipant(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+      const erased = await eraseParticipant(deps, researcher, c.req.valid("param").campaign, c.req.valid("json"));
+      return c.json(erased, 201, { Location: logEntryUrl(erased.receipt.index) });
     },
   );
 }

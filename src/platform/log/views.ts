@@ -13,8 +13,8 @@ export const Receipt = z
   })
   .openapi("Receipt");
 
-/** Where the log entry at `index` can be read on its own. */
-export const logEntryUrl = (index: number) => `/api/v1/log/entries?from=${index}&to=${index + 1}&format=json`;
+/** Where the log entry at `index`, and the `count - 1` after it, can be read on their own. */
+export const logEntryUrl = (index: number, count = 1) => `/api/v1/log/entries?from=${index}&to=${index + count}&format=json`;
 
 export const CheckpointView = z
   .object({ size: z.number().int(), root: Base64, checkpoint: SignedNote, signedAt: z.iso.datetime() })

@@ -4,7 +4,9 @@ import { describeModeration, hideContent, unhideContent } from "./moderation.ts"
 import { moderationTargets } from "../kind.ts";
 import { Id, Moderate } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
-import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
+import { CampaignParam, createdWith, jsonBody, meta, ok } from "../../http/route.ts";
+import { logEntryUrl } from "../log/views.ts";
+import { Moderation, ModerationReceipt } from "./views.ts";
 
 const tag = "Moderation";
 const conflict = { 409: { description: "The target is hidden already (hide) or not hidden (unhide); `field` is `target/id`" } };
@@ -23,7 +25,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "getModeration", auth: "researcher" },
       ),
       request: { params: CampaignParam },
-      responses: responses(),
+      responses: ok(Moderation, "What is hidden and every action"),
     }),
     async (c) => {
       await researcherOf(c, deps);
@@ -41,11 +43,12 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "hideContent", auth: "researcher" },
       ),
       request: { params: CampaignParam, body },
-      responses: { ...created(), ...conflict },
+      responses: { ...createdWith(ModerationReceipt, "The action and its receipt; Location is its log entry"), ...conflict },
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json(await hideContent(deps, researcher, c.req.valid("param").campaign, c.req.valid("json")), 201);
+      const hidden = await hideContent(deps, researcher, c.req.valid("param").campaign, c.req.valid("json"));
+      return c.json(hidden, 201, { Location: logEntryUrl(hidden.receipt.index) });
     },
   );
   api.openapi(
@@ -54,7 +57,7 @@ export function registerModerationRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/moderation/unhide",
       ...meta(tag, "Show a hidden contribution again, with the reason: `{target: {kind, id}, reason}`. Returns `{action, receipt}`", { id: "unhideContent", auth: "researcher" }),
       request: { params: CampaignParam, body },
-      responses: { ...responses(), ...conflict },
+      responses: { ...ok(ModerationReceipt, "The action and its receipt"), ...conflict },
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);

@@ -14,7 +14,7 @@ export const moderationActions = pgTable(
     campaignId: text("campaign_id").notNull().references(() => campaigns.id),
     targetKind: text("target_kind").notNull(),
     targetId: text("target_id").notNull(),
-    action: text("action").notNull(),
+    action: text("action", { enum: ["hide", "unhide"] }).notNull(),
     reason: text("reason").notNull(),
     researcherId: text("researcher_id").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),

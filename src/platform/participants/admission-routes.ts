@@ -3,7 +3,9 @@ import { createInvites, describeAllowlist, describeInvites, editAllowlist } from
 import type { ServiceDeps } from "../deps.ts";
 import { CreateInvites, EditAllowlist } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
-import { CampaignParam, created, jsonBody, meta, responses } from "../../http/route.ts";
+import { CampaignParam, createdWith, jsonBody, meta, ok } from "../../http/route.ts";
+import { logEntryUrl } from "../log/views.ts";
+import { Allowlist, AllowlistChange, CreatedInvites, InviteUsage } from "./views.ts";
 
 const tag = "Admission";
 
@@ -19,11 +21,12 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "createInvites", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(CreateInvites) },
-      responses: created(),
+      responses: createdWith(CreatedInvites, "The codes, the usage and the receipt; Location is the log entry"),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
-      return c.json(await createInvites(deps, researcher, c.req.valid("param").campaign, c.req.valid("json").count), 201);
+      const created = await createInvites(deps, researcher, c.req.valid("param").campaign, c.req.valid("json").count);
+      return c.json(created, 201, { Location: logEntryUrl(created.receipt.index) });
     },
   );
   api.openapi(
@@ -32,7 +35,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/invites",
       ...meta(tag, "Invite usage as counts, never codes: `{usage: {total, used, unused}}`", { id: "getInviteUsage", auth: "researcher" }),
       request: { params: CampaignParam },
-      responses: responses(),
+      responses: ok(InviteUsage, "Invite usage"),
     }),
     async (c) => {
       await researcherOf(c, deps);
@@ -50,7 +53,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "editAllowlist", auth: "researcher" },
       ),
       request: { params: CampaignParam, body: jsonBody(EditAllowlist) },
-      responses: responses(),
+      responses: ok(AllowlistChange, "What changed, the allowlist's size and the receipt"),
     }),
     async (c) => {
       const researcher = await researcherOf(c, deps);
@@ -63,7 +66,7 @@ export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/allowlist",
       ...meta(tag, "Allowlist size as counts, never ids: `{total, joined}` (joined: participants who gave an external id)", { id: "getAllowlist", auth: "researcher" }),
       request: { params: CampaignParam },
-      responses: responses(),
+      responses: ok(Allowlist, "The allowlist's size"),
     }),
     async (c) => {
       await researcherOf(c, deps);

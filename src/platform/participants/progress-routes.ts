@@ -4,7 +4,8 @@ import { describeParticipant, recordProgress } from "./progress.ts";
 import { AnswerSurvey, RecordProgress } from "../schemas.ts";
 import { answerSurvey } from "./survey.ts";
 import { participantOf } from "../auth/http-auth.ts";
-import { CampaignParam, SignatureHeader, jsonBody, meta, responses } from "../../http/route.ts";
+import { CampaignParam, SignatureHeader, jsonBody, meta, ok } from "../../http/route.ts";
+import { StepsReached, SurveyReceipt, sessionView } from "./views.ts";
 
 const tag = "Participation";
 
@@ -22,7 +23,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "recordProgress", auth: "participant" },
       ),
       request: { params: CampaignParam, body: jsonBody(RecordProgress.extend({ step: z.enum(steps as [string, ...string[]]) })) },
-      responses: responses(),
+      responses: ok(StepsReached, "The steps reached, in flow order"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
@@ -41,7 +42,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "resumeSession", auth: "participant" },
       ),
       request: { params: CampaignParam },
-      responses: responses(),
+      responses: ok(sessionView(deps.kinds), "The participant's session"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
@@ -59,7 +60,7 @@ export function registerProgressRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "answerSurvey", auth: "participant" },
       ),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(AnswerSurvey) },
-      responses: responses(),
+      responses: ok(SurveyReceipt, "The answer and its receipt"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);

@@ -5,7 +5,9 @@ import { computeLegitimacy } from "../participants/legitimacy.ts";
 import { LegitimacyQuery } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
 import { requireResultsAccess } from "../campaigns/results-access.ts";
-import { CampaignParam, meta, responses } from "../../http/route.ts";
+import { CampaignParam, meta, ok } from "../../http/route.ts";
+import { Legitimacy } from "../participants/views.ts";
+import { campaignStatsView } from "./views.ts";
 
 export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
   api.openapi(
@@ -20,7 +22,7 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "getCampaignStats", auth: "researcher" },
       ),
       request: { params: CampaignParam },
-      responses: responses(),
+      responses: ok(campaignStatsView(deps.kinds), "The campaign's progress"),
     }),
     async (c) => {
       await researcherOf(c, deps);
@@ -40,7 +42,7 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
         { id: "getLegitimacy", auth: "results" },
       ),
       request: { params: CampaignParam, query: LegitimacyQuery },
-      responses: responses(),
+      responses: ok(Legitimacy, "The legitimacy figures"),
     }),
     async (c) => {
       const { campaign } = c.req.valid("param");

@@ -16,6 +16,7 @@ import { participantOf } from "../../../src/platform/auth/http-auth.ts";
 import { signContribution } from "../../../src/platform/participants/participant-keys.ts";
 import type { Participant } from "../../../src/platform/participants/participants.ts";
 import { appendEntries } from "../../../src/platform/log/sequencer.ts";
+import { logEntryUrl } from "../../../src/platform/log/views.ts";
 import { CampaignParam, createdWith, jsonBody, meta } from "../../../src/http/route.ts";
 
 export const notePrompts = pgTable("test_note_prompts", {
@@ -77,7 +78,8 @@ function registerNoteRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
-      return c.json(await writeNote(deps, participant, c.req.valid("json").text), 201);
+      const written = await writeNote(deps, participant, c.req.valid("json").text);
+      return c.json(written, 201, { Location: logEntryUrl(written.receipt.index) });
     },
   );
 }

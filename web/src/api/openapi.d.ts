@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns */
+        /** List campaigns, newest first */
         get: operations["listCampaigns"];
         put?: never;
         /** Create a campaign; returns `{campaign, receipt}` */
@@ -325,7 +325,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once */
+        /** Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once. Location is the join's log entry: the participant reads their session at `GET …/me` */
         post: operations["joinCampaign"];
         delete?: never;
         options?: never;
@@ -495,7 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give the log a witness's cosignature: the body is one of the log's signed checkpoints (text/plain) with the witness's C2SP cosignature/v1 line added. Accepted from the witnesses named in POLYPHONY_LOG_WITNESSES; `GET /api/v1/log/checkpoint` then carries it. Returns `{size, cosignatures: [{name, time}]}` */
+        /** Give the log a witness's cosignature: the body is one of the log's signed checkpoints (text/plain) with the witness's C2SP cosignature/v1 line added. Accepted from the witnesses named in POLYPHONY_LOG_WITNESSES; `GET /api/v1/log/checkpoint` then carries it. Returns `{size, cosignatures: [{name, time}]}`; Location is the checkpoint route */
         post: operations["addCosignatures"];
         delete?: never;
         options?: never;
@@ -595,6 +595,16 @@ export interface components {
             /** @enum {string} */
             mode: "allowlist";
         };
+        Allowlist: {
+            /** @description Participants who joined with an external id */
+            joined: number;
+            total: number;
+        };
+        AllowlistChange: components["schemas"]["Allowlist"] & {
+            added: number;
+            receipt: components["schemas"]["Receipt"];
+            removed: number;
+        };
         AnswerSurvey: {
             comment?: string;
             fair: number;
@@ -606,6 +616,120 @@ export interface components {
             message: string;
             /** @example cmp_4k2j9x */
             question: string;
+        };
+        ArticulationTurn: {
+            chat: string;
+            /** @description A values card drafted from the chat once it has enough, else null */
+            draft: {
+                description: string;
+                policies: string[];
+                title: string;
+            } | null;
+            messages: {
+                content: string;
+                /** @enum {string} */
+                role: "user" | "assistant";
+            }[];
+            reply: string;
+        };
+        Campaign: {
+            admission: {
+                /** @enum {string} */
+                mode: "open";
+            } | {
+                /** @enum {string} */
+                mode: "invite";
+            } | {
+                externalIdParam: string;
+                /** @enum {string} */
+                mode: "allowlist";
+            };
+            consent: string;
+            contexts: {
+                id: string;
+                name: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            demographics: {
+                key: string;
+                options?: string[];
+                question: string;
+                required?: boolean;
+            }[];
+            description: string;
+            id: string;
+            /** @enum {string} */
+            kind: "moral-graph";
+            questions: {
+                id: string;
+                text: string;
+            }[];
+            /** @enum {string} */
+            resultsVisibility: "public" | "token";
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignList: {
+            campaigns: components["schemas"]["CampaignSummary"][];
+        };
+        CampaignReceipt: {
+            campaign: components["schemas"]["Campaign"];
+            receipt: components["schemas"]["Receipt"];
+        };
+        CampaignStats: {
+            /** @description Canonical cards not merged into another */
+            canonicalCards: number;
+            cards: number;
+            funnel: {
+                /** @description Median seconds from the step reached just before; null when nobody reached it after another */
+                medianSeconds: number | null;
+                participants: number;
+                step: string;
+            }[];
+            participants: number;
+            stories: number;
+            surveys: number;
+            votes: number;
+            votesPerContext: {
+                context: {
+                    id: string;
+                    name: string;
+                };
+                votes: number;
+            }[];
+        };
+        CampaignSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+        };
+        CanonicalCard: {
+            description: string;
+            /** @description The card's id in the dataset it was imported from */
+            externalRef: string | null;
+            id: string;
+            /** @description The card this one was merged into, if it was */
+            mergedInto: string | null;
+            policies: string[];
+            questionId: string | null;
+            title: string;
+        };
+        CanonicalCards: {
+            cards: components["schemas"]["CanonicalCard"][];
+        };
+        Capabilities: {
+            /** @description The campaign kinds this server runs; the first is the default */
+            campaignKinds: string[];
+            /** @description Whether an LLM is configured */
+            llm: boolean;
         };
         CastVote: {
             comment?: string;
@@ -636,6 +760,14 @@ export interface components {
             from: number;
             to: number;
         };
+        Cosignatures: {
+            cosignatures: {
+                name: string;
+                /** @description Seconds since the Unix epoch */
+                time: number;
+            }[];
+            size: number;
+        };
         CreateCampaign: {
             admission?: components["schemas"]["Admission"];
             /** @default  */
@@ -657,6 +789,16 @@ export interface components {
              */
             resultsVisibility: "public" | "token";
             title: string;
+        };
+        CreatedInvites: {
+            /** @description The codes, shown this once */
+            codes: string[];
+            receipt: components["schemas"]["Receipt"];
+            usage: {
+                total: number;
+                unused: number;
+                used: number;
+            };
         };
         CreateInvites: {
             count: number;
@@ -690,6 +832,21 @@ export interface components {
             publicKey?: string;
             reason: string;
         };
+        ErasureReceipt: {
+            erasure: {
+                /** Format: date-time */
+                at: string;
+                /** @description The erasure's own entry in the log */
+                entryIndex: number;
+                id: string;
+                /** @description How many entry openings were deleted */
+                openings: number;
+                participant: string;
+                /** @description The key the participant's entries are logged under */
+                publicKey: string | null;
+            };
+            receipt: components["schemas"]["Receipt"];
+        };
         GenerateStories: {
             /** @example cmp_4k2j9x */
             context: string;
@@ -707,6 +864,13 @@ export interface components {
             leafHash: string;
             size: number;
         };
+        InviteUsage: {
+            usage: {
+                total: number;
+                unused: number;
+                used: number;
+            };
+        };
         JoinCampaign: {
             /** @default {} */
             answers: {
@@ -718,6 +882,50 @@ export interface components {
             invite?: string;
             /** @description The participant's own Ed25519 public key for this campaign (standard base64 of 32 bytes). They then sign the join and every contribution in a `Polyphony-Signature` header (see docs/log-format.md); without it the server holds a key for them */
             publicKey?: string;
+        };
+        Joined: {
+            participant: {
+                campaignId: string;
+                id: string;
+                /** @description Base64 Ed25519 key the participant's contributions are logged under */
+                publicKey: string;
+            };
+            receipt: components["schemas"]["Receipt"];
+            /** @description The session token, shown this once */
+            token: string;
+        };
+        Legitimacy: {
+            groupBy: string | null;
+            groups: {
+                fair: {
+                    count: number;
+                    /** @description count / surveyed; null when nobody answered */
+                    share: number | null;
+                };
+                /** @description An answer; null for those who gave none */
+                group: string | null;
+                participants: number;
+                represented: {
+                    count: number;
+                    /** @description count / surveyed; null when nobody answered */
+                    share: number | null;
+                };
+                surveyed: number;
+            }[];
+            overall: {
+                fair: {
+                    count: number;
+                    /** @description count / surveyed; null when nobody answered */
+                    share: number | null;
+                };
+                participants: number;
+                represented: {
+                    count: number;
+                    /** @description count / surveyed; null when nobody answered */
+                    share: number | null;
+                };
+                surveyed: number;
+            };
         };
         LogEntry: {
             /** @description Base64 Ed25519 key of a participant, `researcher:<id>`, `researcher:cli` or `system` */
@@ -734,11 +942,104 @@ export interface components {
             /** @enum {number} */
             v: 1;
         };
+        Mai2023Graph: {
+            campaign: {
+                id: string;
+                title: string;
+            };
+            edges: {
+                contexts: string[];
+                counts: {
+                    impressions: number;
+                    markedLessWise: number;
+                    markedNotWiser: number;
+                    markedUnsure: number;
+                    markedWiser: number;
+                };
+                from: string;
+                summary: {
+                    entropy: number;
+                    wiserLikelihood: number;
+                };
+                to: string;
+            }[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "mai-2023";
+            note: string;
+            values: {
+                externalRef: string | null;
+                id: string;
+                score: number;
+                title: string;
+            }[];
+            votes: number;
+        };
+        MaiViewerGraph: {
+            edges: {
+                contexts: string[];
+                counts: {
+                    impressions: number;
+                    markedLessWise: number;
+                    markedNotWiser: number;
+                    markedUnsure: number;
+                    markedWiser: number;
+                };
+                sourceValueId: number;
+                summary: {
+                    entropy: number;
+                    wiserLikelihood: number;
+                };
+                wiserValueId: number;
+            }[];
+            values: {
+                evaluationCriteria: string[];
+                id: number;
+                instructionsDetailed: string;
+                instructionsShort: string;
+                pageRank?: number;
+                polyphonyId: string;
+                title: string;
+            }[];
+        };
+        Merge: {
+            /** Format: date-time */
+            createdAt: string;
+            from: string[];
+            id: string;
+            into: string;
+            mergedBy: string;
+            reason: string;
+            /** Format: date-time */
+            undoneAt: string | null;
+            undoneBy: string | null;
+            undoReason: string | null;
+        };
         MergeCards: {
             from: string[];
             /** @example cmp_4k2j9x */
             into: string;
             reason: string;
+        };
+        MergeProposals: {
+            embedder: string;
+            proposals: {
+                cards: [
+                    components["schemas"]["CanonicalCard"],
+                    components["schemas"]["CanonicalCard"]
+                ];
+                similarity: number;
+            }[];
+            threshold: number;
+        };
+        MergeReceipt: {
+            merge: components["schemas"]["Merge"];
+            receipt: components["schemas"]["Receipt"];
+        };
+        Merges: {
+            merges: components["schemas"]["Merge"][];
         };
         Moderate: {
             reason: string;
@@ -748,16 +1049,411 @@ export interface components {
                 kind: string;
             };
         };
+        Moderation: {
+            actions: components["schemas"]["ModerationAction"][];
+            hidden: {
+                /** Format: date-time */
+                hiddenAt: string;
+                /** @description A short reminder of what was hidden: a card's title, a story's opening */
+                label: string;
+                reason: string;
+                target: {
+                    id: string;
+                    kind: string;
+                };
+            }[];
+        };
+        ModerationAction: {
+            /** @enum {string} */
+            action: "hide" | "unhide";
+            /** Format: date-time */
+            at: string;
+            /** @description The researcher's id */
+            by: string;
+            id: string;
+            reason: string;
+            target: {
+                id: string;
+                kind: string;
+            };
+        };
+        ModerationReceipt: {
+            action: components["schemas"]["ModerationAction"];
+            receipt: components["schemas"]["Receipt"];
+        };
+        MoralGraph: components["schemas"]["PolyphonyGraph"] | components["schemas"]["Mai2023Graph"];
+        MoralGraphExport: {
+            campaign: {
+                contexts: {
+                    id: string;
+                    name: string;
+                }[];
+                demographics: {
+                    key: string;
+                    options: string[] | null;
+                    question: string;
+                }[];
+                description: string;
+                id: string;
+                questions: {
+                    id: string;
+                    text: string;
+                }[];
+                title: string;
+            };
+            cards: components["schemas"]["CanonicalCard"][];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @enum {string} */
+            format: "polyphony.moral-graph";
+            graphs: {
+                "mai-2023": {
+                    edges: {
+                        contexts: string[];
+                        counts: {
+                            impressions: number;
+                            markedLessWise: number;
+                            markedNotWiser: number;
+                            markedUnsure: number;
+                            markedWiser: number;
+                        };
+                        from: string;
+                        summary: {
+                            entropy: number;
+                            wiserLikelihood: number;
+                        };
+                        to: string;
+                    }[];
+                    /** @enum {string} */
+                    method: "mai-2023";
+                    note: string;
+                    values: {
+                        externalRef: string | null;
+                        id: string;
+                        score: number;
+                        title: string;
+                    }[];
+                    votes: number;
+                };
+                polyphony: {
+                    contested: {
+                        /** @description Canonical card ids */
+                        cards: string[];
+                        context: string;
+                    }[];
+                    contexts: {
+                        contested: string[][];
+                        id: string;
+                        keptEdges: number;
+                        name: string;
+                        participants: number;
+                        /** @description Values not judged in the context and the score each holds */
+                        unjudged: {
+                            count: number;
+                            score: number;
+                        };
+                        values: {
+                            /** @description 90% bootstrap quantile; null without a bootstrap */
+                            high: number | null;
+                            id: string;
+                            /** @description 10% bootstrap quantile; null without a bootstrap */
+                            low: number | null;
+                            rank: number;
+                            score: number;
+                            title: string;
+                        }[];
+                        votes: number;
+                        weight: number;
+                    }[];
+                    countedVotes: number;
+                    edges: {
+                        contested: boolean;
+                        /** @description Context names */
+                        contexts: string[];
+                        counts: {
+                            against: number;
+                            notSure: number;
+                            upgrade: number;
+                        };
+                        from: string;
+                        /** @description With `groupBy`: how many groups endorse the edge */
+                        groups?: {
+                            byGroup: {
+                                [key: string]: {
+                                    against: number;
+                                    support: number;
+                                };
+                            };
+                            consensus: number;
+                            endorsing: number;
+                            of: number;
+                            voting: number;
+                        };
+                        kept: boolean;
+                        /** @description Posterior upgrade share and its credible interval */
+                        share: {
+                            lower: number;
+                            mean: number;
+                            upper: number;
+                        };
+                        to: string;
+                    }[];
+                    /** @enum {string} */
+                    method: "polyphony";
+                    overall: {
+                        contested: string[][];
+                        keptEdges: number;
+                    };
+                    parameters: {
+                        bootstrap: {
+                            samples: number;
+                            seed: number;
+                        } | null;
+                        credibleMass: number;
+                        damping: number;
+                        groupBy: string | null;
+                        pooling: number;
+                        prior: {
+                            alpha: number;
+                            beta: number;
+                        };
+                        threshold: number;
+                    };
+                    participants: number;
+                    values: {
+                        /** @description The value's score band per context name */
+                        contexts: {
+                            [key: string]: {
+                                /** @description 90% bootstrap quantile; null without a bootstrap */
+                                high: number | null;
+                                /** @description 10% bootstrap quantile; null without a bootstrap */
+                                low: number | null;
+                                rank: number;
+                                score: number;
+                            };
+                        };
+                        externalRef: string | null;
+                        id: string;
+                        score: number;
+                        title: string;
+                    }[];
+                    votes: number;
+                };
+            };
+            merges: {
+                /** Format: date-time */
+                createdAt: string;
+                from: string[];
+                id: string;
+                into: string;
+                reason: string;
+                /** Format: date-time */
+                undoneAt: string | null;
+                undoReason: string | null;
+            }[];
+            stories: {
+                context: string;
+                from: string;
+                id: string;
+                source: string;
+                text: string;
+                to: string;
+            }[];
+            /** @enum {number} */
+            version: 1;
+        };
+        PolyphonyGraph: {
+            campaign: {
+                id: string;
+                title: string;
+            };
+            contested: {
+                /** @description Canonical card ids */
+                cards: string[];
+                context: string;
+            }[];
+            contexts: {
+                contested: string[][];
+                id: string;
+                keptEdges: number;
+                name: string;
+                participants: number;
+                /** @description Values not judged in the context and the score each holds */
+                unjudged: {
+                    count: number;
+                    score: number;
+                };
+                values: {
+                    /** @description 90% bootstrap quantile; null without a bootstrap */
+                    high: number | null;
+                    id: string;
+                    /** @description 10% bootstrap quantile; null without a bootstrap */
+                    low: number | null;
+                    rank: number;
+                    score: number;
+                    title: string;
+                }[];
+                votes: number;
+                weight: number;
+            }[];
+            countedVotes: number;
+            edges: {
+                contested: boolean;
+                /** @description Context names */
+                contexts: string[];
+                counts: {
+                    against: number;
+                    notSure: number;
+                    upgrade: number;
+                };
+                from: string;
+                /** @description With `groupBy`: how many groups endorse the edge */
+                groups?: {
+                    byGroup: {
+                        [key: string]: {
+                            against: number;
+                            support: number;
+                        };
+                    };
+                    consensus: number;
+                    endorsing: number;
+                    of: number;
+                    voting: number;
+                };
+                kept: boolean;
+                /** @description Posterior upgrade share and its credible interval */
+                share: {
+                    lower: number;
+                    mean: number;
+                    upper: number;
+                };
+                to: string;
+            }[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "polyphony";
+            overall: {
+                contested: string[][];
+                keptEdges: number;
+            };
+            parameters: {
+                bootstrap: {
+                    samples: number;
+                    seed: number;
+                } | null;
+                credibleMass: number;
+                damping: number;
+                groupBy: string | null;
+                pooling: number;
+                prior: {
+                    alpha: number;
+                    beta: number;
+                };
+                threshold: number;
+            };
+            participants: number;
+            values: {
+                /** @description The value's score band per context name */
+                contexts: {
+                    [key: string]: {
+                        /** @description 90% bootstrap quantile; null without a bootstrap */
+                        high: number | null;
+                        /** @description 10% bootstrap quantile; null without a bootstrap */
+                        low: number | null;
+                        rank: number;
+                        score: number;
+                    };
+                };
+                externalRef: string | null;
+                id: string;
+                score: number;
+                title: string;
+            }[];
+            votes: number;
+        };
         Problem: {
             code: string;
             detail: string;
             field?: string;
+            /** @description The request path */
+            instance?: string;
             status: number;
             title: string;
             type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Receipt: {
+            /** @description A C2SP signed note: checkpoint text, blank line, signature lines */
+            checkpoint: string;
+            inclusionProof: string[];
+            index: number;
+            /** @description Standard base64 */
+            leafHash: string;
         };
         RecordProgress: {
             step: string;
+        };
+        ServedStories: {
+            stories: {
+                context: {
+                    id: string;
+                    name: string;
+                };
+                from: {
+                    description: string;
+                    id: string;
+                    policies: string[];
+                    title: string;
+                };
+                id: string;
+                text: string;
+                to: {
+                    description: string;
+                    id: string;
+                    policies: string[];
+                    title: string;
+                };
+                votes: number;
+            }[];
+        };
+        Session: {
+            /** @description Demographic answers by question key */
+            answers: {
+                [key: string]: string;
+            };
+            cards: {
+                canonicalId: string | null;
+                createdAt: string;
+                description: string;
+                id: string;
+                policies: string[];
+                question: string | null;
+                title: string;
+            }[];
+            lastStep: string | null;
+            participant: {
+                campaignId: string;
+                id: string;
+                /** Format: date-time */
+                joinedAt: string | null;
+            };
+            steps: {
+                /** Format: date-time */
+                at: string;
+                step: string;
+            }[];
+            survey: components["schemas"]["SurveyAnswer"];
+            /** @description How many upgrades the participant judged */
+            votes: number;
+        };
+        SimilarCards: {
+            similar: {
+                card: components["schemas"]["CanonicalCard"];
+                similarity: number;
+            }[];
         };
         SimilarDraft: {
             description: string;
@@ -765,6 +1461,30 @@ export interface components {
             /** @example cmp_4k2j9x */
             question: string;
             title: string;
+        };
+        StepsReached: {
+            steps: {
+                /** Format: date-time */
+                at: string;
+                step: string;
+            }[];
+        };
+        StoriesReceipts: {
+            receipts: components["schemas"]["Receipt"][];
+            stories: components["schemas"]["Story"][];
+        };
+        Story: {
+            context: string;
+            from: string;
+            id: string;
+            /** @enum {string} */
+            source: "researcher" | "llm" | "import";
+            text: string;
+            to: string;
+        };
+        StoryReceipt: {
+            receipt: components["schemas"]["Receipt"];
+            story: components["schemas"]["Story"];
         };
         SubmitCard: {
             description: string;
@@ -774,6 +1494,17 @@ export interface components {
             /** @example cmp_4k2j9x */
             sameAs?: string;
             title: string;
+        };
+        SurveyAnswer: {
+            /** Format: date-time */
+            answeredAt: string;
+            comment: string | null;
+            fair: number;
+            represented: number;
+        } | null;
+        SurveyReceipt: {
+            receipt: components["schemas"]["Receipt"];
+            survey: components["schemas"]["SurveyAnswer"];
         };
         UndoMerge: {
             reason: string;
@@ -790,6 +1521,34 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "closed";
             title?: string;
+        };
+        ValuesCardReceipt: {
+            card: {
+                canonicalId: string;
+                description: string;
+                id: string;
+                policies: string[];
+                question: string;
+                title: string;
+            };
+            receipt: components["schemas"]["Receipt"];
+        };
+        VoteReceipt: {
+            receipt: components["schemas"]["Receipt"];
+            vote: {
+                comment: string | null;
+                context: string;
+                /** Format: date-time */
+                createdAt: string;
+                from: string;
+                id: string;
+                /** @enum {string} */
+                relationship: "upgrade" | "no_upgrade" | "not_sure";
+                story: string | null;
+                to: string;
+                /** Format: date-time */
+                updatedAt: string;
+            };
         };
         WriteStory: {
             /** @example cmp_4k2j9x */
@@ -818,13 +1577,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The campaigns */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CampaignList"];
                 };
             };
             /** @description Malformed request */
@@ -857,6 +1616,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -878,13 +1648,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The campaign and its receipt */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CampaignReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -917,6 +1689,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -936,13 +1719,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The campaign with the settings of its kind */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        campaign: components["schemas"]["Campaign"];
+                    };
                 };
             };
             /** @description Malformed request */
@@ -975,6 +1760,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -998,13 +1794,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The changed campaign and its receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CampaignReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -1037,6 +1833,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1056,13 +1863,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The allowlist's size */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Allowlist"];
                 };
             };
             /** @description Malformed request */
@@ -1095,6 +1902,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1118,13 +1936,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description What changed, the allowlist's size and the receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AllowlistChange"];
                 };
             };
             /** @description Malformed request */
@@ -1157,6 +1975,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1180,13 +2009,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The assistant's reply, and a draft card once the chat has enough */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ArticulationTurn"];
                 };
             };
             /** @description Malformed request */
@@ -1225,12 +2054,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No LLM provider is configured */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -1247,13 +2089,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The canonical cards, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CanonicalCards"];
                 };
             };
             /** @description Malformed request */
@@ -1286,6 +2128,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1312,13 +2165,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The card and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ValuesCardReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -1351,6 +2206,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1374,13 +2240,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Up to 3 similar cards, most similar first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SimilarCards"];
                 };
             };
             /** @description Malformed request */
@@ -1419,6 +2285,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     eraseParticipant: {
@@ -1436,13 +2313,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The erasure and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ErasureReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -1488,6 +2367,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportMoralGraph: {
@@ -1503,13 +2393,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description `MoralGraphExport` by default, `MaiViewerGraph` with `format=mai` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MoralGraphExport"] | components["schemas"]["MaiViewerGraph"];
                 };
             };
             /** @description Malformed request */
@@ -1542,6 +2432,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1565,13 +2466,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The graph by the method asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MoralGraph"];
                 };
             };
             /** @description Malformed request */
@@ -1604,6 +2505,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1623,13 +2535,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Invite usage */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["InviteUsage"];
                 };
             };
             /** @description Malformed request */
@@ -1662,6 +2574,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1685,13 +2608,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The codes, the usage and the receipt; Location is the log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CreatedInvites"];
                 };
             };
             /** @description Malformed request */
@@ -1724,6 +2649,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1745,13 +2681,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The legitimacy figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Legitimacy"];
                 };
             };
             /** @description Malformed request */
@@ -1784,6 +2720,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1803,13 +2750,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The participant's session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Malformed request */
@@ -1842,6 +2789,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1864,13 +2822,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Pairs of similar cards, most similar first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MergeProposals"];
                 };
             };
             /** @description Malformed request */
@@ -1903,6 +2861,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1922,13 +2891,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The merges, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Merges"];
                 };
             };
             /** @description Malformed request */
@@ -1961,6 +2930,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1984,13 +2964,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The merge and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MergeReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2023,6 +3005,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2047,13 +3040,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The undone merge and the receipt of the undo */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MergeReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2086,6 +3079,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2105,13 +3109,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What is hidden and every action */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Moderation"];
                 };
             };
             /** @description Malformed request */
@@ -2144,6 +3148,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2174,13 +3189,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The action and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ModerationReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2220,6 +3237,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2250,13 +3278,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The action and its receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ModerationReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2302,6 +3330,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     joinCampaign: {
@@ -2322,13 +3361,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The participant, their session token and the receipt */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Joined"];
                 };
             };
             /** @description Malformed request */
@@ -2361,6 +3402,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2387,13 +3439,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The steps reached, in flow order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["StepsReached"];
                 };
             };
             /** @description Malformed request */
@@ -2426,6 +3478,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2445,13 +3508,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The campaign's progress */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CampaignStats"];
                 };
             };
             /** @description Malformed request */
@@ -2484,6 +3547,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2507,13 +3581,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The story and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["StoryReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2546,6 +3622,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2569,13 +3656,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Both stories and their receipts; Location is their two log entries */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["StoriesReceipts"];
                 };
             };
             /** @description Malformed request */
@@ -2614,12 +3703,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No LLM provider is configured */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2636,13 +3738,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Stories to judge */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ServedStories"];
                 };
             };
             /** @description Malformed request */
@@ -2675,6 +3777,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2701,13 +3814,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The answer and its receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SurveyReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2740,6 +3853,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2766,13 +3890,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The vote and its receipt; Location is its log entry */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["VoteReceipt"];
                 };
             };
             /** @description Malformed request */
@@ -2805,6 +3931,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,13 +3959,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What this server can do */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Capabilities"];
                 };
             };
             /** @description Malformed request */
@@ -2861,6 +3998,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2918,6 +4066,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     addCosignatures: {
@@ -2936,10 +4095,12 @@ export interface operations {
             /** @description The cosignatures kept */
             201: {
                 headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Cosignatures"];
                 };
             };
             /** @description Malformed request */
@@ -2972,6 +4133,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,6 +4204,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getLogKey: {
@@ -3073,6 +4256,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3130,6 +4324,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInclusionProof: {
@@ -3177,6 +4382,17 @@ export interface operations {
             /** @description Invalid input; `field` names the offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

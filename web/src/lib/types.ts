@@ -1,91 +1,24 @@
-/** Shapes of the Polyphony API's answers that the web app reads. */
+import type { components } from "../api/openapi.d.ts";
 
-export interface DemographicQuestion {
-  key: string;
-  question: string;
-  options?: string[];
-  required?: boolean;
-}
+/**
+ * Shapes of the Polyphony API's answers that the web app reads, taken from the server's OpenAPI
+ * document (web/src/api/openapi.d.ts, written by `npm run gen:api`): change the server's schemas,
+ * not these.
+ */
 
-export type AdmissionMode = "open" | "invite" | "allowlist";
+type Schemas = components["schemas"];
 
-export interface Admission {
-  mode: AdmissionMode;
-  externalIdParam?: string;
-}
+export type Campaign = Schemas["Campaign"];
+export type CampaignSummary = Schemas["CampaignSummary"];
+export type DemographicQuestion = Campaign["demographics"][number];
+export type Admission = Campaign["admission"];
+export type AdmissionMode = Admission["mode"];
 
-export interface Campaign {
-  id: string;
-  kind: string;
-  title: string;
-  description: string;
-  consent: string;
-  status: "open" | "closed" | string;
-  demographics: DemographicQuestion[];
-  questions: { id: string; text: string }[];
-  contexts: { id: string; name: string }[];
-  admission?: Admission;
-  resultsVisibility?: "public" | "token";
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CampaignSummary {
-  id: string;
-  kind: string;
-  title: string;
-  status: string;
-  createdAt: string;
-}
-
-export interface CardContent {
-  title: string;
-  description: string;
-  policies: string[];
-}
-
-export interface CanonicalCard extends CardContent {
-  id: string;
-  questionId: string | null;
-  mergedInto: string | null;
-  externalRef: string | null;
-}
-
-export interface StoryCard extends CardContent {
-  id: string;
-}
-
-export interface ServedStory {
-  id: string;
-  context: { id: string; name: string };
-  from: StoryCard;
-  to: StoryCard;
-  text: string;
-  votes: number;
-}
-
-export type Relationship = "upgrade" | "no_upgrade" | "not_sure";
-
-export interface MergeProposal {
-  similarity: number;
-  cards: [CanonicalCard, CanonicalCard];
-}
-
-export interface Merge {
-  id: string;
-  into: string;
-  from: string[];
-  reason: string;
-  mergedBy: string;
-  createdAt: string;
-  undoneAt: string | null;
-  undoneBy: string | null;
-  undoReason: string | null;
-}
-
-export interface ChatTurn {
-  chat: string;
-  reply: string;
-  draft: CardContent | null;
-  messages: { role: "user" | "assistant"; content: string }[];
-}
+export type CanonicalCard = Schemas["CanonicalCard"];
+export type CardContent = Pick<CanonicalCard, "title" | "description" | "policies">;
+export type ServedStory = Schemas["ServedStories"]["stories"][number];
+export type StoryCard = ServedStory["from"];
+export type Relationship = Schemas["VoteReceipt"]["vote"]["relationship"];
+export type MergeProposal = Schemas["MergeProposals"]["proposals"][number];
+export type Merge = Schemas["Merge"];
+export type ChatTurn = Schemas["ArticulationTurn"];

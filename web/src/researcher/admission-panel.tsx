@@ -70,7 +70,7 @@ function Allowlist({ campaign, token, joinLink }: { campaign: Campaign; token: s
   const [done, setDone] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
   const ids = (text: string) => [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
-  const param = campaign.admission?.externalIdParam ?? "externalId";
+  const param = campaign.admission.mode === "allowlist" ? campaign.admission.externalIdParam : "externalId";
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);

@@ -49,8 +49,8 @@ export function CampaignForm({
   const [questions, setQuestions] = useState<string[]>(existing ? [] : [""]);
   const [contexts, setContexts] = useState<string[]>(existing ? [] : [""]);
   const [demographics, setDemographics] = useState<DemographicDraft[]>(existing?.demographics.map(toDraft) ?? []);
-  const [mode, setMode] = useState<AdmissionMode>(existing?.admission?.mode ?? "open");
-  const [param, setParam] = useState(existing?.admission?.externalIdParam ?? "PROLIFIC_PID");
+  const [mode, setMode] = useState<AdmissionMode>(existing?.admission.mode ?? "open");
+  const [param, setParam] = useState(existing?.admission.mode === "allowlist" ? existing.admission.externalIdParam : "PROLIFIC_PID");
   const [visibility, setVisibility] = useState<"public" | "token">(existing?.resultsVisibility === "token" ? "token" : "public");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();

@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { exportGraph } from "../graph-export.ts";
 import { showGraph } from "../graph.ts";
-import { ExportFormat, GraphQuery } from "../../../platform/schemas.ts";
+import { ExportFormat, GraphQuery } from "../inputs.ts";
 import { requireResultsAccess } from "../../../platform/campaigns/results-access.ts";
-import { CampaignParam, meta, responses } from "../../../http/route.ts";
-import { z } from "@hono/zod-openapi";
+import { CampaignParam, meta, ok } from "../../../http/route.ts";
+import { MaiViewerGraph, MoralGraph, MoralGraphExport } from "./graph-views.ts";
 
 const tag = "Results";
 const ExportQuery = z.object({ format: ExportFormat.default("polyphony") });
@@ -17,7 +17,7 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/graph",
       ...meta(tag, "The moral graph: values sorted by score (wisest first) and the edges between them", { id: "getMoralGraph", auth: "results" }),
       request: { params: CampaignParam, query: GraphQuery },
-      responses: responses(),
+      responses: ok(MoralGraph, "The graph by the method asked for"),
     }),
     async (c) => {
       await requireResultsAccess(c, deps, c.req.valid("param").campaign);
@@ -30,7 +30,7 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       path: "/api/v1/campaigns/{campaign}/export",
       ...meta(tag, "The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape", { id: "exportMoralGraph", auth: "results" }),
       request: { params: CampaignParam, query: ExportQuery },
-      responses: responses(),
+      responses: ok(z.union([MoralGraphExport, MaiViewerGraph]), "`MoralGraphExport` by default, `MaiViewerGraph` with `format=mai`"),
     }),
     async (c) => {
       await requireResultsAccess(c, deps, c.req.valid("param").campaign);

@@ -2,13 +2,15 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { articulate } from "../articulation.ts";
 import { submitCard } from "../cards.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
-import { joinCampaign } from "../../../platform/participants/participants.ts";
-import { ArticulateMessage, CardContent, CastVote, Id, JoinCampaign, SubmitCard } from "../../../platform/schemas.ts";
+import { Id } from "../../../platform/schemas.ts";
+import { ArticulateMessage, CardContent, CastVote, SubmitCard } from "../inputs.ts";
 import { findSimilarToDraft } from "../similar-cards.ts";
 import { nextStories } from "../stories.ts";
 import { castVote } from "../votes.ts";
-import { participantOf, signatureOf } from "../../../platform/auth/http-auth.ts";
-import { CampaignParam, SignatureHeader, created, jsonBody, meta, responses } from "../../../http/route.ts";
+import { participantOf } from "../../../platform/auth/http-auth.ts";
+import { CampaignParam, SignatureHeader, createdWith, jsonBody, meta, ok, unavailable } from "../../../http/route.ts";
+import { logEntryUrl } from "../../../platform/log/views.ts";
+import { ArticulationTurn, ServedStories, SimilarCards, ValuesCardReceipt, VoteReceipt } from "./views.ts";
 
 const tag = "Participation";
 
@@ -19,24 +21,15 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
   api.openapi(
     createRoute({
       method: "post",
-      path: "/api/v1/campaigns/{campaign}/participants",
-      ...meta(tag, "Join a campaign; returns `{participant: {id, campaignId, publicKey}, token, receipt}`, the session token once", { id: "joinCampaign" }),
-      request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(JoinCampaign) },
-      responses: created(),
-    }),
-    async (c) => c.json(await joinCampaign(deps, c.req.valid("param").campaign, c.req.valid("json"), signatureOf(c)), 201),
-  );
-  api.openapi(
-    createRoute({
-      method: "post",
       path: "/api/v1/campaigns/{campaign}/cards",
       ...meta(tag, "Submit a values card (3–7 attention policies); returns `{card, receipt}`", { id: "submitCard", auth: "participant" }),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(SubmitCard) },
-      responses: created(),
+      responses: createdWith(ValuesCardReceipt, "The card and its receipt; Location is its log entry"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
-      return c.json(await submitCard(deps, participant, c.req.valid("json")), 201);
+      const submitted = await submitCard(deps, participant, c.req.valid("json"));
+      return c.json(submitted, 201, { Location: logEntryUrl(submitted.receipt.index) });
     },
   );
   api.openapi(
@@ -45,7 +38,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       path: "/api/v1/campaigns/{campaign}/cards/similar",
       ...meta(tag, "Canonical cards like a draft card, before submitting it", { id: "findSimilarCards", auth: "participant" }),
       request: { params: CampaignParam, body: jsonBody(SimilarDraft) },
-      responses: responses(),
+      responses: ok(SimilarCards, "Up to 3 similar cards, most similar first"),
     }),
     async (c) => {
       const { campaign } = c.req.valid("param");
@@ -60,7 +53,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       path: "/api/v1/campaigns/{campaign}/articulate",
       ...meta(tag, "One turn of the articulation chat with the LLM (503 when no LLM is configured)", { id: "articulateCard", auth: "participant" }),
       request: { params: CampaignParam, body: jsonBody(ArticulateMessage) },
-      responses: { ...responses(), 503: { description: "No LLM provider is configured" } },
+      responses: { ...ok(ArticulationTurn, "The assistant's reply, and a draft card once the chat has enough"), 503: unavailable },
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
@@ -73,7 +66,7 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       path: "/api/v1/campaigns/{campaign}/stories/next",
       ...meta(tag, "Upgrade stories for this participant to judge, least-voted edges first", { id: "listNextStories", auth: "participant" }),
       request: { params: CampaignParam, query: NextQuery },
-      responses: responses(),
+      responses: ok(ServedStories, "Stories to judge"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
@@ -86,11 +79,12 @@ export function registerParticipationRoutes(api: OpenAPIHono, deps: ServiceDeps)
       path: "/api/v1/campaigns/{campaign}/votes",
       ...meta(tag, "Judge an upgrade: upgrade, no_upgrade or not_sure; voting again replaces the vote. Returns `{vote, receipt}`", { id: "castVote", auth: "participant" }),
       request: { params: CampaignParam, headers: SignatureHeader, body: jsonBody(CastVote) },
-      responses: created(),
+      responses: createdWith(VoteReceipt, "The vote and its receipt; Location is its log entry"),
     }),
     async (c) => {
       const participant = await participantOf(c, deps, c.req.valid("param").campaign);
-      return c.json(await castVote(deps, participant, c.req.valid("json") as CastVote), 201);
+      const cast = await castVote(deps, participant, c.req.valid("json") as CastVote);
+      return c.json(cast, 201, { Location: logEntryUrl(cast.receipt.index) });
     },
   );
 }

@@ -22,7 +22,7 @@ export interface CosignatureView {
 /** What a witness's submission added to one checkpoint. */
 export interface CosignedCheckpoint {
   readonly size: number;
-  readonly cosignatures: readonly CosignatureView[];
+  readonly cosignatures: CosignatureView[];
 }
 
 /** Verifiers of the witnesses the log accepts (POLYPHONY_LOG_WITNESSES): cosignature/v1 keys. */

@@ -1,0 +1,16 @@
+import { z } from "@hono/zod-openapi";
+import { Receipt } from "../log/views.ts";
+
+export const ErasureReceipt = z
+  .object({
+    erasure: z.object({
+      id: z.string(),
+      participant: z.string(),
+      publicKey: z.string().nullable().openapi({ description: "The key the participant's entries are logged under" }),
+      openings: z.number().int().openapi({ description: "How many entry openings were deleted" }),
+      entryIndex: z.number().int().openapi({ description: "The erasure's own entry in the log" }),
+      at: z.iso.datetime(),
+    }),
+    receipt: Receipt,
+  })
+  .openapi("ErasureReceipt");
