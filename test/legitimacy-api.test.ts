@@ -43,10 +43,12 @@ describe.each(storeTargets())("legitimacy figures and results visibility on $nam
     expect(overall.body).toEqual({
       overall: { participants: 4, surveyed: 3, represented: { count: 2, share: 2 / 3 }, fair: { count: 2, share: 2 / 3 } },
       groupBy: null,
+      minGroupSize: 5,
       groups: [],
     });
 
-    const grouped = await t.call("GET", `/api/v1/campaigns/${id}/legitimacy?groupBy=politics`);
+    // A researcher sees every group; the public sees none of these, all smaller than 5 (public-groups.test.ts).
+    const grouped = await t.call("GET", `/api/v1/campaigns/${id}/legitimacy?groupBy=politics`, { token: t.researcher });
     expect(grouped.body.overall).toEqual(overall.body.overall);
     expect(grouped.body.groupBy).toBe("politics");
     expect(grouped.body.groups).toEqual([
@@ -54,6 +56,13 @@ describe.each(storeTargets())("legitimacy figures and results visibility on $nam
       { group: "right", participants: 1, surveyed: 1, represented: { count: 1, share: 1 }, fair: { count: 0, share: 0 } },
       { group: "centre", participants: 0, surveyed: 0, represented: { count: 0, share: null }, fair: { count: 0, share: null } },
       { group: null, participants: 1, surveyed: 0, represented: { count: 0, share: null }, fair: { count: 0, share: null } },
+    ]);
+    const publicly = await t.call("GET", `/api/v1/campaigns/${id}/legitimacy?groupBy=politics`);
+    expect(publicly.body.groups).toEqual([
+      { group: "left", hidden: true },
+      { group: "right", hidden: true },
+      { group: "centre", participants: 0, surveyed: 0, represented: { count: 0, share: null }, fair: { count: 0, share: null } },
+      { group: null, hidden: true },
     ]);
   });
 

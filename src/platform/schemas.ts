@@ -38,6 +38,14 @@ export type Admission = z.infer<typeof Admission>;
 /** Whether results (graph, export, legitimacy figures) are public or need a researcher token. */
 export const ResultsVisibility = z.enum(["public", "token"]);
 
+/** The fewest people a group may hold to be shown in a public view; researchers see every group. */
+export const MinGroupSize = z
+  .number()
+  .int()
+  .min(2)
+  .max(1000)
+  .openapi({ description: "Public views show no demographic group of fewer people than this (default 5); researchers see every group" });
+
 /** The settings every campaign has, whatever its kind; `campaignSchemas` adds the kinds' own. */
 export const CampaignShared = z.object({
   title: text(200),
@@ -46,6 +54,7 @@ export const CampaignShared = z.object({
   demographics: z.array(DemographicQuestion).max(50).default([]),
   admission: Admission.default({ mode: "open" }),
   resultsVisibility: ResultsVisibility.default("public"),
+  minGroupSize: MinGroupSize.default(5),
 });
 /** A new campaign: the shared settings, its kind, and the settings of that kind. */
 export type CreateCampaign = z.infer<typeof CampaignShared> & { kind: string } & Record<string, unknown>;
@@ -59,6 +68,7 @@ export const UpdateCampaignShared = z.object({
   demographics: z.array(DemographicQuestion).max(50).optional(),
   admission: Admission.optional(),
   resultsVisibility: ResultsVisibility.optional(),
+  minGroupSize: MinGroupSize.optional(),
 });
 export type UpdateCampaign = z.infer<typeof UpdateCampaignShared> & Record<string, unknown>;
 

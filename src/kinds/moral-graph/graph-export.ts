@@ -7,18 +7,19 @@ import { presentMai2023 } from "./graph-mai.ts";
 import { presentPolyphony } from "./graph-polyphony.ts";
 import { listMerges } from "./merges.ts";
 import type { ExportFormat } from "./inputs.ts";
-
+import { firstGroupingQuestion, RESEARCHER_VIEW, type GroupPolicy } from "../../platform/campaigns/group-privacy.ts";
 
 /**
  * The whole moral graph as one document: cards (merged ones with where they went), merges,
- * stories, and both methods' scores, polyphony's per context. No participant is named in it.
+ * stories, and both methods' scores, polyphony's per context, broken down by the first demographic
+ * question `policy` lets its reader group by. No participant is named in it.
  */
-export async function exportGraph(deps: ServiceDeps, campaignId: string, format: ExportFormat) {
+export async function exportGraph(deps: ServiceDeps, campaignId: string, format: ExportFormat, policy: GroupPolicy = RESEARCHER_VIEW) {
   const db = deps.store.db;
   const input = await loadGraphInput(db, campaignId);
   if (format === "mai") return presentMaiViewer(input);
-  const groupKey = input.campaign.demographics[0]?.key;
-  const groups = groupKey ? { key: groupKey, ...(await loadGroups(db, campaignId, groupKey, input.votes.participantIds)) } : undefined;
+  const question = firstGroupingQuestion(input.campaign.demographics, policy);
+  const groups = question ? { key: question.key, ...(await loadGroups(db, campaignId, question, input.votes.participantIds, policy)) } : undefined;
   const [cards, merges, storyRows] = await Promise.all([
     listCanonicalCards(db, campaignId, { includeMerged: true }),
     listMerges(deps, campaignId),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { resolveCanonical } from "./core/canonical.ts";
 import { indexVotes } from "./core/index-votes.ts";
 import type { IndexedVotes, Relationship, UpgradeVote } from "./core/types.ts";
@@ -6,6 +6,8 @@ import { invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { participantAnswers, participants } from "../../platform/participants/schema.ts";
 import { votes } from "./schema.ts";
+import { visibleGroups, type GroupPolicy } from "../../platform/campaigns/group-privacy.ts";
+import type { DemographicQuestion } from "../../platform/campaigns/schema.ts";
 import { getMoralGraphCampaign, type MoralGraphCampaign } from "./campaign-settings.ts";
 import { listCanonicalCards, listHiddenCardIds, type CanonicalCardView } from "./cards.ts";
 
@@ -76,15 +78,23 @@ export async function loadGraphInput(db: Queryable, campaignId: string, options:
   };
 }
 
-/** Each participant's answer to one demographic question, as group labels. */
-export async function loadGroups(db: Queryable, campaignId: string, key: string, participantIds: readonly string[]) {
+/**
+ * Each participant's answer to one demographic question, as group labels: the groups `policy`
+ * lets its reader see (group-privacy.ts); a participant in a hidden group belongs to none.
+ */
+export async function loadGroups(db: Queryable, campaignId: string, question: DemographicQuestion, participantIds: readonly string[], policy: GroupPolicy) {
   const rows = await db
     .select({ participant: participantAnswers.participantId, value: participantAnswers.value })
     .from(participantAnswers)
     .innerJoin(participants, eq(participants.id, participantAnswers.participantId))
-    .where(and(eq(participants.campaignId, campaignId), eq(participantAnswers.key, key)));
-  const answer = new Map(rows.map((r) => [r.participant, r.value]));
-  const labels = [...new Set(rows.map((r) => r.value))].sort();
+    .where(and(eq(participants.campaignId, campaignId), eq(participantAnswers.key, question.key)));
+  const sizes = new Map<string | null, number>();
+  for (const r of rows) sizes.set(r.value, (sizes.get(r.value) ?? 0) + 1);
+  const [{ n: everyone } = { n: 0 }] = await db.select({ n: count() }).from(participants).where(eq(participants.campaignId, campaignId));
+  if (everyone > rows.length) sizes.set(null, everyone - rows.length);
+  const shown = visibleGroups(sizes, question, policy);
+  const answer = new Map(rows.filter((r) => shown.has(r.value)).map((r) => [r.participant, r.value]));
+  const labels = [...new Set(answer.values())].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
   const ofParticipant = Int32Array.from(participantIds, (p) => {
     const a = answer.get(p);

@@ -25,6 +25,7 @@ export type CampaignRecord = {
   demographics: (typeof campaigns.$inferSelect)["demographics"];
   admission: (typeof campaigns.$inferSelect)["admission"];
   resultsVisibility: string;
+  minGroupSize: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -34,7 +35,7 @@ export type CampaignView = CampaignRecord & Record<string, unknown>;
 
 /** The shared settings of a new campaign, as `insertCampaignRow` takes them. */
 export type CampaignRow = Pick<CreateCampaign, "kind" | "title" | "description" | "consent" | "demographics"> &
-  Partial<Pick<CreateCampaign, "admission" | "resultsVisibility">> & { source?: string };
+  Partial<Pick<CreateCampaign, "admission" | "resultsVisibility" | "minGroupSize">> & { source?: string };
 
 /** Stores a campaign's shared settings, in the caller's transaction; its kind stores the rest. */
 export async function insertCampaignRow(tx: Queryable, now: Date, input: CampaignRow): Promise<string> {
@@ -48,6 +49,7 @@ export async function insertCampaignRow(tx: Queryable, now: Date, input: Campaig
     demographics: input.demographics,
     admission: input.admission ?? { mode: "open" },
     resultsVisibility: input.resultsVisibility ?? "public",
+    minGroupSize: input.minGroupSize ?? 5,
     source: input.source ?? null,
     createdAt: now,
     updatedAt: now,
@@ -92,6 +94,7 @@ export async function getCampaign(db: Queryable, id: string): Promise<CampaignRe
     demographics: row.demographics,
     admission: row.admission,
     resultsVisibility: row.resultsVisibility,
+    minGroupSize: row.minGroupSize,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -150,6 +153,7 @@ export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, 
         ...(input.demographics !== undefined && { demographics: input.demographics }),
         ...(input.admission !== undefined && { admission: input.admission }),
         ...(input.resultsVisibility !== undefined && { resultsVisibility: input.resultsVisibility }),
+        ...(input.minGroupSize !== undefined && { minGroupSize: input.minGroupSize }),
         updatedAt: now,
       })
       .where(eq(campaigns.id, id));

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt } from "../../store/columns.ts";
 
 // Campaigns: the settings every kind shares.
@@ -28,6 +28,8 @@ export const campaigns = pgTable("campaigns", {
   admission: jsonb("admission").$type<Admission>().notNull().default({ mode: "open" }),
   /** Whether results (graph, legitimacy figures) are public or need a researcher token. */
   resultsVisibility: text("results_visibility").notNull().default("public"),
+  /** Public views show no group of fewer people than this (docs/privacy.md). */
+  minGroupSize: integer("min_group_size").notNull().default(5),
   /** Identifies an imported source (e.g. a digest of a data dump) so it is imported once. */
   source: text("source").unique(),
   createdAt: createdAt(),

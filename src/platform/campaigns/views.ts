@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { KindRegistry } from "../kind.ts";
 import { composeKindVariants } from "../kind-views.ts";
 import { Receipt } from "../log/views.ts";
-import { ResultsVisibility } from "../schemas.ts";
+import { MinGroupSize, ResultsVisibility } from "../schemas.ts";
 
 /** What the campaign routes answer. */
 
@@ -30,6 +30,7 @@ const CampaignFields = z.object({
   demographics: z.array(DemographicQuestionView),
   admission: AdmissionView,
   resultsVisibility: ResultsVisibility,
+  minGroupSize: MinGroupSize,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

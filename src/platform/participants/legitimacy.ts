@@ -1,8 +1,8 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { participantAnswers, participants, surveyAnswers } from "./schema.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
+import { groupingQuestion, RESEARCHER_VIEW, visibleGroups, type GroupPolicy } from "../campaigns/group-privacy.ts";
 
 /** Answers of 4 or 5 on the 1–5 scale count as agreeing. */
 const AGREES = 4;
@@ -32,16 +32,22 @@ function toFigures(t: Tally): LegitimacyFigures {
   return { participants: t.participants, surveyed: t.surveyed, represented: share(t.represented), fair: share(t.fair) };
 }
 
+/** A group the view does not show: too small, or small enough together with the other hidden ones to be derived. */
+export interface HiddenGroup {
+  group: string | null;
+  hidden: true;
+}
+
 /**
  * How many took part, how many answered the closing survey, and what share of those felt
  * represented and think the process fair (4–5 of 5), overall and per answer to the demographic
  * question `groupBy`. Groups list the question's options first (even empty ones, so that an
- * unheard group shows), then other answers; `group: null` holds those who gave no answer.
+ * unheard group shows), then, for researchers, other answers; `group: null` holds those who gave
+ * no answer. In public, groups are hidden by the rules of group-privacy.ts.
  */
-export async function computeLegitimacy(db: Queryable, campaignId: string, groupBy?: string) {
+export async function computeLegitimacy(db: Queryable, campaignId: string, groupBy?: string, policy: GroupPolicy = RESEARCHER_VIEW) {
   const campaign = await getCampaign(db, campaignId);
-  const question = groupBy === undefined ? undefined : campaign.demographics.find((d) => d.key === groupBy);
-  if (groupBy !== undefined && !question) throw invalid("groupBy", `the campaign asks no demographic question "${groupBy}"`);
+  const question = groupBy === undefined ? undefined : groupingQuestion(campaign.demographics, groupBy, policy);
   // Without `groupBy` the join matches nothing (no key is empty), so everyone falls in one group.
   const group = participantAnswers.value;
   const rows = await db
@@ -65,15 +71,22 @@ export async function computeLegitimacy(db: Queryable, campaignId: string, group
     total.fair += r.fair;
   }
   const overall = toFigures(total);
-  if (!question) return { overall, groupBy: null, groups: [] };
+  const minGroupSize = policy.audience === "public" ? policy.minGroupSize : null;
+  if (!question) return { overall, groupBy: null, minGroupSize, groups: [] };
   const tallies = new Map(rows.map((r) => [r.group, r]));
   const empty = { participants: 0, surveyed: 0, represented: 0, fair: 0 };
-  const answered = [...tallies.keys()].filter((g): g is string => g !== null && !question.options?.includes(g)).sort();
+  const shown = visibleGroups(new Map(rows.map((r) => [r.group, r.participants])), question, policy);
+  const answered = policy.audience === "public" ? [] : [...tallies.keys()].filter((g): g is string => g !== null && !question.options?.includes(g)).sort();
   const labels: (string | null)[] = [...(question.options ?? []), ...answered];
   if (tallies.has(null)) labels.push(null);
   return {
     overall,
     groupBy: question.key,
-    groups: labels.map((label) => ({ group: label, ...toFigures(tallies.get(label) ?? empty) })),
+    minGroupSize,
+    groups: labels.map((label): ({ group: string | null } & LegitimacyFigures) | HiddenGroup => {
+      const tally = tallies.get(label) ?? empty;
+      // An option nobody chose is shown as empty: it reveals no one.
+      return tally.participants === 0 || shown.has(label) ? { group: label, ...toFigures(tally) } : { group: label, hidden: true };
+    }),
   };
 }

@@ -52,10 +52,22 @@ export const AllowlistChange = Allowlist.extend({ added: Count, removed: Count, 
 
 const Share = z.object({ count: Count, share: z.number().nullable().openapi({ description: "count / surveyed; null when nobody answered" }) });
 const Figures = z.object({ participants: Count, surveyed: Count, represented: Share, fair: Share });
+const GroupLabel = z.string().nullable().openapi({ description: "An answer; null for those who gave none" });
 export const Legitimacy = z
   .object({
     overall: Figures,
     groupBy: z.string().nullable(),
-    groups: z.array(Figures.extend({ group: z.string().nullable().openapi({ description: "An answer; null for those who gave none" }) })),
+    minGroupSize: Count.nullable().openapi({
+      description:
+        "In a public view, the fewest people a shown group holds (the campaign's minGroupSize); null for a researcher, who sees every group",
+    }),
+    groups: z.array(
+      z.union([
+        Figures.extend({ group: GroupLabel }),
+        z.object({ group: GroupLabel, hidden: z.literal(true) }).openapi({
+          description: "A group a public view does not show: fewer people than minGroupSize, or hidden with one so that it cannot be derived from the totals",
+        }),
+      ]),
+    ),
   })
   .openapi("Legitimacy");

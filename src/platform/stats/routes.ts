@@ -4,7 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { computeLegitimacy } from "../participants/legitimacy.ts";
 import { LegitimacyQuery } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
-import { requireResultsAccess } from "../campaigns/results-access.ts";
+import { resultsAudience } from "../campaigns/results-access.ts";
 import { CampaignParam, meta, ok } from "../../http/route.ts";
 import { Legitimacy } from "../participants/views.ts";
 import { campaignStatsView } from "./views.ts";
@@ -46,8 +46,8 @@ export function registerStatsRoutes(api: OpenAPIHono, deps: ServiceDeps) {
     }),
     async (c) => {
       const { campaign } = c.req.valid("param");
-      await requireResultsAccess(c, deps, campaign);
-      return c.json(await computeLegitimacy(deps.store.db, campaign, c.req.valid("query").groupBy), 200);
+      const policy = await resultsAudience(c, deps, campaign);
+      return c.json(await computeLegitimacy(deps.store.db, campaign, c.req.valid("query").groupBy, policy), 200);
     },
   );
 }

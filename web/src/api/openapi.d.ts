@@ -661,6 +661,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "moral-graph";
+            /** @description Public views show no demographic group of fewer people than this (default 5); researchers see every group */
+            minGroupSize: number;
             questions: {
                 id: string;
                 text: string;
@@ -782,6 +784,11 @@ export interface components {
              * @enum {string}
              */
             kind: "moral-graph";
+            /**
+             * @description Public views show no demographic group of fewer people than this (default 5); researchers see every group
+             * @default 5
+             */
+            minGroupSize: number;
             questions: string[];
             /**
              * @default public
@@ -896,7 +903,7 @@ export interface components {
         };
         Legitimacy: {
             groupBy: string | null;
-            groups: {
+            groups: ({
                 fair: {
                     count: number;
                     /** @description count / surveyed; null when nobody answered */
@@ -911,7 +918,14 @@ export interface components {
                     share: number | null;
                 };
                 surveyed: number;
-            }[];
+            } | {
+                /** @description An answer; null for those who gave none */
+                group: string | null;
+                /** @enum {boolean} */
+                hidden: true;
+            })[];
+            /** @description In a public view, the fewest people a shown group holds (the campaign's minGroupSize); null for a researcher, who sees every group */
+            minGroupSize: number | null;
             overall: {
                 fair: {
                     count: number;
@@ -1516,6 +1530,8 @@ export interface components {
             consent?: string;
             demographics?: components["schemas"]["DemographicQuestion"][];
             description?: string;
+            /** @description Public views show no demographic group of fewer people than this (default 5); researchers see every group */
+            minGroupSize?: number;
             /** @enum {string} */
             resultsVisibility?: "public" | "token";
             /** @enum {string} */

@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../../../platform/deps.ts";
 import { exportGraph } from "../graph-export.ts";
 import { showGraph } from "../graph.ts";
 import { ExportFormat, GraphQuery } from "../inputs.ts";
-import { requireResultsAccess } from "../../../platform/campaigns/results-access.ts";
+import { resultsAudience } from "../../../platform/campaigns/results-access.ts";
 import { CampaignParam, meta, ok } from "../../../http/route.ts";
 import { MaiViewerGraph, MoralGraph, MoralGraphExport } from "./graph-views.ts";
 
@@ -20,8 +20,8 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       responses: ok(MoralGraph, "The graph by the method asked for"),
     }),
     async (c) => {
-      await requireResultsAccess(c, deps, c.req.valid("param").campaign);
-      return c.json(await showGraph(deps, c.req.valid("param").campaign, c.req.valid("query")), 200);
+      const policy = await resultsAudience(c, deps, c.req.valid("param").campaign);
+      return c.json(await showGraph(deps, c.req.valid("param").campaign, c.req.valid("query"), policy), 200);
     },
   );
   api.openapi(
@@ -33,8 +33,8 @@ export function registerGraphRoutes(api: OpenAPIHono, deps: ServiceDeps) {
       responses: ok(z.union([MoralGraphExport, MaiViewerGraph]), "`MoralGraphExport` by default, `MaiViewerGraph` with `format=mai`"),
     }),
     async (c) => {
-      await requireResultsAccess(c, deps, c.req.valid("param").campaign);
-      return c.json(await exportGraph(deps, c.req.valid("param").campaign, c.req.valid("query").format), 200);
+      const policy = await resultsAudience(c, deps, c.req.valid("param").campaign);
+      return c.json(await exportGraph(deps, c.req.valid("param").campaign, c.req.valid("query").format, policy), 200);
     },
   );
 }

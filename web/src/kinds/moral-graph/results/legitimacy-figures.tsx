@@ -1,22 +1,7 @@
+import type { components } from "../../../api/openapi.d.ts";
 import { count, percent } from "../../../lib/format.ts";
 
-interface Share {
-  count: number;
-  share: number | null;
-}
-
-interface Figures {
-  participants: number;
-  surveyed: number;
-  represented: Share;
-  fair: Share;
-}
-
-export interface Legitimacy {
-  overall: Figures;
-  groupBy: string | null;
-  groups: ({ group: string | null } & Figures)[];
-}
+export type Legitimacy = components["schemas"]["Legitimacy"];
 
 function Bar({ share, label }: { share: number | null; label: string }) {
   return (
@@ -66,7 +51,15 @@ export function LegitimacyFigures({ data }: { data: Legitimacy }) {
               </tr>
             </thead>
             <tbody>
-              {data.groups.map((g) => (
+              {data.groups.map((g) =>
+                "hidden" in g ? (
+                  <tr key={g.group ?? "(no answer)"}>
+                    <th scope="row">{g.group ?? "No answer"}</th>
+                    <td colSpan={4} className="muted">
+                      {data.minGroupSize === null ? "Hidden" : `Fewer than ${data.minGroupSize} people, or hidden so that a small group cannot be worked out`}
+                    </td>
+                  </tr>
+                ) : (
                 <tr key={g.group ?? "(no answer)"}>
                   <th scope="row">{g.group ?? "No answer"}</th>
                   <td className="num">{count(g.participants)}</td>
@@ -78,7 +71,8 @@ export function LegitimacyFigures({ data }: { data: Legitimacy }) {
                     <Bar share={g.fair.share} label={`${g.group ?? "No answer"}, think it fair`} />
                   </td>
                 </tr>
-              ))}
+                ),
+              )}
             </tbody>
           </table>
         </div>

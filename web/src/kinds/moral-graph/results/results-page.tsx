@@ -35,7 +35,9 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
   const base = `/campaigns/${encodeURIComponent(campaignId)}`;
   const campaign = useAsync((signal) => api<{ campaign: Campaign }>(base, { signal }).then((b) => b.campaign), [campaignId]);
   const [groupBy, setGroupBy] = useState<string | null>(null);
-  const group = groupBy ?? campaign.data?.demographics[0]?.key ?? null;
+  // The public sees groups only by questions with fixed options: a free-text answer is a group of one.
+  const groupable = (campaign.data?.demographics ?? []).filter((d) => token !== null || (d.options?.length ?? 0) > 0);
+  const group = groupBy ?? groupable[0]?.key ?? null;
   const query = group ? `&groupBy=${encodeURIComponent(group)}` : "";
   const graph = useAsync(
     campaign.data ? (signal) => api<PolyphonyGraph>(`${base}/graph?method=polyphony${query}`, { signal, token }) : null,
@@ -97,9 +99,9 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
                 </option>
               ))}
             </SelectField>
-            {c.demographics.length > 0 && (
+            {groupable.length > 0 && (
               <SelectField label="Endorsement by" value={group ?? ""} onChange={(e) => setGroupBy(e.target.value)}>
-                {c.demographics.map((d) => (
+                {groupable.map((d) => (
                   <option key={d.key} value={d.key}>
                     {d.question}
                   </option>
