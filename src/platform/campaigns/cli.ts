@@ -5,6 +5,7 @@ import type { CampaignKind, KindRegistry } from "../kind.ts";
 import { operator } from "../../cli/operator.ts";
 import { emit } from "../../cli/output.ts";
 import { takesInputFile } from "../../cli/flags.ts";
+import { wholeNumber } from "../../cli/numbers.ts";
 import { collect, parseInput, readJsonFile } from "../../cli/parse.ts";
 import { withServices } from "../../cli/session.ts";
 
@@ -45,12 +46,14 @@ export function registerCampaignCommands(program: Command, kinds: KindRegistry) 
     .option("--title <title>", "the campaign's title")
     .option("--description <text>", "what the campaign is about")
     .option("--consent <text>", "consent text participants read before joining")
-    .option("--demographic <spec>", "key:question[:opt|opt…][:required] (repeatable)", collect);
+    .option("--demographic <spec>", "key:question[:opt|opt…][:required] (repeatable)", collect)
+    .addOption(new Option("--results <who>", "who may read the results: anyone, or researchers with a token").choices(["public", "token"]))
+    .option("--min-group-size <n>", "public views show no group of fewer people (default 5)", wholeNumber("--min-group-size", { min: 2, max: 1000 }));
   for (const f of flags.values()) {
     if (f.repeatable) create.option(f.flag, f.description, collect);
     else create.option(f.flag, f.description);
   }
-  create.action((options: Record<string, string | string[] | undefined>, command: Command) =>
+  create.action((options: Record<string, string | string[] | number | undefined>, command: Command) =>
       withServices(command, async (deps, g) => {
         const raw = options.file
           ? readJsonFile(options.file as string)
@@ -59,6 +62,8 @@ export function registerCampaignCommands(program: Command, kinds: KindRegistry) 
               title: options.title,
               description: options.description,
               consent: options.consent,
+              resultsVisibility: options.results,
+              minGroupSize: options.minGroupSize,
               ...kindSettings(kinds.get(options.kind as string), options),
               demographics: ((options.demographic as string[] | undefined) ?? []).map(parseDemographic),
             };
