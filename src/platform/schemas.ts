@@ -1,5 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import { RELATIONSHIPS } from "../kinds/moral-graph/core/types.ts";
 
 /**
  * Input schemas shared by the HTTP API and the CLI: validation happens once, at the edge;
@@ -97,76 +96,6 @@ export const JoinCampaign = z
   })
   .openapi("JoinCampaign");
 export type JoinCampaign = z.infer<typeof JoinCampaign>;
-
-/** An attention policy: what a person attends to when living by the value. */
-export const Policy = text(300);
-
-export const CardContent = z.object({
-  title: text(200),
-  description: text(3000),
-  policies: z.array(Policy).min(3, "a values card needs 3 to 7 attention policies").max(7, "a values card needs 3 to 7 attention policies"),
-});
-export type CardContent = z.infer<typeof CardContent>;
-
-export const SubmitCard = CardContent.extend({
-  question: Id,
-  /** The participant says their card is the same as this canonical card. */
-  sameAs: Id.optional(),
-}).openapi("SubmitCard");
-export type SubmitCard = z.infer<typeof SubmitCard>;
-
-export const ArticulateMessage = z
-  .object({
-    question: Id,
-    chat: Id.optional(),
-    message: text(4000),
-  })
-  .openapi("ArticulateMessage");
-export type ArticulateMessage = z.infer<typeof ArticulateMessage>;
-
-export const MergeCards = z
-  .object({
-    into: Id,
-    from: z.array(Id).min(1).max(100),
-    reason: text(2000),
-  })
-  .openapi("MergeCards");
-export type MergeCards = z.infer<typeof MergeCards>;
-
-export const UndoMerge = z.object({ reason: text(2000) }).openapi("UndoMerge");
-
-export const StoryPair = z.object({ from: Id, to: Id, context: Id });
-
-export const WriteStory = StoryPair.extend({ text: text(5000) }).openapi("WriteStory");
-export type WriteStory = z.infer<typeof WriteStory>;
-
-export const GenerateStories = StoryPair.openapi("GenerateStories");
-export type GenerateStories = z.infer<typeof GenerateStories>;
-
-export const CastVote = z
-  .object({
-    from: Id,
-    to: Id,
-    context: Id,
-    relationship: z.enum(RELATIONSHIPS as [string, ...string[]]),
-    comment: z.string().max(5000).optional(),
-    story: Id.optional(),
-  })
-  .openapi("CastVote");
-export type CastVote = z.infer<typeof CastVote> & { relationship: (typeof RELATIONSHIPS)[number] };
-
-export const GraphMethod = z.enum(["polyphony", "mai-2023"]);
-export type GraphMethod = z.infer<typeof GraphMethod>;
-
-export const GraphQuery = z.object({
-  method: GraphMethod.default("polyphony"),
-  context: z.string().max(200).optional(),
-  groupBy: z.string().max(40).optional(),
-});
-export type GraphQuery = z.infer<typeof GraphQuery>;
-
-export const ExportFormat = z.enum(["polyphony", "mai"]);
-export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The step of a participant's flow they reached; `recordProgress` checks it is one of their campaign kind's. */
 export const RecordProgress = z.object({ step: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "a step name such as consent") }).openapi("RecordProgress");

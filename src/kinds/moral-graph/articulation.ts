@@ -5,7 +5,7 @@ import { articulationChats, questions } from "./schema.ts";
 import { requireLlm, type ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
-import type { ArticulateMessage } from "../../platform/schemas.ts";
+import type { ArticulateMessage } from "./inputs.ts";
 
 /**
  * One turn of the articulation chat: the LLM asks what the participant would attend to and, once

@@ -9,7 +9,7 @@ import { SYSTEM_AUTHOR, type EntryDraft } from "../../platform/log/drafts.ts";
 import { appendEntries } from "../../platform/log/sequencer.ts";
 import { signContribution } from "../../platform/participants/participant-keys.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
-import type { CardContent, SubmitCard } from "../../platform/schemas.ts";
+import type { CardContent, SubmitCard } from "./inputs.ts";
 
 export interface CanonicalCardView {
   id: string;

@@ -6,7 +6,7 @@ import { loadGraphInput, loadGroups } from "./graph-input.ts";
 import { presentMai2023 } from "./graph-mai.ts";
 import { presentPolyphony } from "./graph-polyphony.ts";
 import { listMerges } from "./merges.ts";
-import type { ExportFormat } from "../../platform/schemas.ts";
+import type { ExportFormat } from "./inputs.ts";
 
 
 /**

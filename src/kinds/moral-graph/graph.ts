@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../../platform/deps.ts";
 import { loadGraphInput, loadGroups } from "./graph-input.ts";
 import { presentMai2023 } from "./graph-mai.ts";
 import { presentPolyphony } from "./graph-polyphony.ts";
-import type { GraphQuery } from "../../platform/schemas.ts";
+import type { GraphQuery } from "./inputs.ts";
 
 /** Computes a campaign's moral graph with the chosen method. */
 export async function showGraph(deps: ServiceDeps, campaignId: string, query: GraphQuery) {

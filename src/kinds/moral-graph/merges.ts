@@ -6,7 +6,7 @@ import type { ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import { researcherAuthor } from "../../platform/log/drafts.ts";
 import { appendEntries } from "../../platform/log/sequencer.ts";
-import type { MergeCards } from "../../platform/schemas.ts";
+import type { MergeCards } from "./inputs.ts";
 import type { Researcher } from "../../platform/auth/tokens.ts";
 
 export interface MergeView {

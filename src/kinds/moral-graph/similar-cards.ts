@@ -3,7 +3,7 @@ import { findSimilarPairs } from "../../core/text/similar-pairs.ts";
 import { cosineSimilarity } from "../../core/text/vectors.ts";
 import { listCanonicalCards, requireQuestion, type CanonicalCardView } from "./cards.ts";
 import type { ServiceDeps } from "../../platform/deps.ts";
-import type { CardContent } from "../../platform/schemas.ts";
+import type { CardContent } from "./inputs.ts";
 
 export interface MergeProposal {
   similarity: number;

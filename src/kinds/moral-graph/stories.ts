@@ -11,7 +11,7 @@ import { newId } from "../../platform/ids.ts";
 import { researcherAuthor, type EntryDraft } from "../../platform/log/drafts.ts";
 import { appendEntries } from "../../platform/log/sequencer.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
-import type { GenerateStories, WriteStory } from "../../platform/schemas.ts";
+import type { GenerateStories, WriteStory } from "./inputs.ts";
 import type { Researcher } from "../../platform/auth/tokens.ts";
 
 type StorySource = "researcher" | "llm" | "import";

@@ -9,7 +9,7 @@ import { newId } from "../../platform/ids.ts";
 import { appendEntries } from "../../platform/log/sequencer.ts";
 import { signContribution } from "../../platform/participants/participant-keys.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
-import type { CastVote } from "../../platform/schemas.ts";
+import type { CastVote } from "./inputs.ts";
 
 /**
  * Records a participant's judgment of an upgrade from one canonical card to another in a context.

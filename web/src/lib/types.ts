@@ -20,7 +20,7 @@ export interface Campaign {
   title: string;
   description: string;
   consent: string;
-  status: "open" | "closed" | string;
+  status: "open" | "closed";
   demographics: DemographicQuestion[];
   questions: { id: string; text: string }[];
   contexts: { id: string; name: string }[];

@@ -31,7 +31,9 @@ function resumeAt(me: flow.Me, draft: flow.Draft): Step {
       return hasCard ? "judge" : draft.question ? "articulate" : "question";
     case "similar":
       return hasCard ? "judge" : draft.card && draft.question ? "similar" : "articulate";
-    default:
+    case "judge":
+    case "survey":
+    case "done":
       return me.lastStep;
   }
 }
@@ -171,7 +173,10 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
         <AdmissionGate campaign={c} fromLink={credentialsFrom(c, query)} rejected={rejected} onReady={setCredentials}>
           <ConsentStep
             campaign={c}
-            onAgree={() => (c.demographics.length > 0 ? setStep("demographics") : join({}).catch(setFailure))}
+            onAgree={() => {
+              if (c.demographics.length > 0) setStep("demographics");
+              else join({}).catch(setFailure);
+            }}
           />
         </AdmissionGate>
       )}

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { listCanonicalCards } from "../cards.ts";
 import { listMerges, mergeCards, undoMerge } from "../merges.ts";
-import { MergeCards } from "../../../platform/schemas.ts";
+import { MergeCards } from "../inputs.ts";
 import { proposeMerges } from "../similar-cards.ts";
 import { operator } from "../../../cli/operator.ts";
 import { emit } from "../../../cli/output.ts";

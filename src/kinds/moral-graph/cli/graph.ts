@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { exportGraph } from "../graph-export.ts";
 import { showGraph } from "../graph.ts";
-import { ExportFormat, GraphQuery } from "../../../platform/schemas.ts";
+import { ExportFormat, GraphQuery } from "../inputs.ts";
 import { wholeNumber } from "../../../cli/numbers.ts";
 import { emit, printJson } from "../../../cli/output.ts";
 import { parseInput } from "../../../cli/parse.ts";

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { listCanonicalCards } from "../cards.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { listMerges, mergeCards, undoMerge } from "../merges.ts";
-import { GenerateStories, MergeCards, UndoMerge, WriteStory } from "../../../platform/schemas.ts";
+import { GenerateStories, MergeCards, UndoMerge, WriteStory } from "../inputs.ts";
 import { proposeMerges } from "../similar-cards.ts";
 import { generateStories, writeStory } from "../stories.ts";
 import { researcherOf } from "../../../platform/auth/http-auth.ts";

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { exportGraph } from "../graph-export.ts";
 import { showGraph } from "../graph.ts";
-import { ExportFormat, GraphQuery } from "../../../platform/schemas.ts";
+import { ExportFormat, GraphQuery } from "../inputs.ts";
 import { requireResultsAccess } from "../../../platform/campaigns/results-access.ts";
 import { CampaignParam, meta, responses } from "../../../http/route.ts";
 import { z } from "@hono/zod-openapi";
