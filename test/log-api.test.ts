@@ -12,7 +12,7 @@ const policies = ["MOMENTS when they name a fear", "CHOICES that still feel righ
 
 /** What a browser holding its own key does: sign the RFC 8785 JSON of {v, campaign, kind, content}. */
 function signAs(seed: Uint8Array, campaign: string, kind: string, content: unknown): string {
-  const message = new TextEncoder().encode(canonicalize({ v: 1, campaign, kind, content })!);
+  const message = new TextEncoder().encode(canonicalize({ v: 1, campaign, kind, content }));
   return encodeBase64(ed25519.sign(message, seed));
 }
 
@@ -137,7 +137,7 @@ describe.each(storeTargets())("contribution log API on $name", (target) => {
   it("opens every entry's digest with its stored salt and content, and participants' signatures, kept in the openings, verify", async () => {
     const entries = await readAllEntries(t);
     const result = await store.db.execute(sql`select entry_index as i, salt, content, signature from log_openings order by entry_index`);
-    const openings = (result as unknown as { rows: { i: number | string; salt: Uint8Array; content: string; signature: string | null }[] }).rows;
+    const openings = (result as { rows: { i: number | string; salt: Uint8Array; content: string; signature: string | null }[] }).rows;
     expect(openings).toHaveLength(entries.length);
     for (const o of openings) {
       const { entry } = entries[Number(o.i)]!;
@@ -148,7 +148,7 @@ describe.each(storeTargets())("contribution log API on $name", (target) => {
       const byParticipant = !entry.author.startsWith("researcher:") && entry.author !== "system";
       expect(o.signature !== null, `entry ${o.i} by ${entry.author}`).toBe(byParticipant);
       if (o.signature !== null) {
-        const message = new TextEncoder().encode(canonicalize({ v: 1, campaign: entry.campaign, kind: entry.kind, content })!);
+        const message = new TextEncoder().encode(canonicalize({ v: 1, campaign: entry.campaign, kind: entry.kind, content }));
         expect(ed25519.verify(decodeBase64(o.signature)!, message, decodeBase64(entry.author)!), `signature of ${o.i}`).toBe(true);
       }
     }

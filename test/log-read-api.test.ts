@@ -130,7 +130,7 @@ describe.each(storeTargets())("log read API on $name", (target) => {
 
   it("keeps every signed checkpoint consistent with the one before it", async () => {
     const result = await store.db.execute(sql`select size, note from log_checkpoints order by size`);
-    const stored = (result as unknown as { rows: { size: string | number; note: string }[] }).rows.map((r) => openCheckpoint(r.note, verifier).checkpoint);
+    const stored = (result as { rows: { size: string | number; note: string }[] }).rows.map((r) => openCheckpoint(r.note, verifier).checkpoint);
     expect(stored.length).toBeGreaterThan(2);
     for (let i = 1; i < stored.length; i++) {
       const [a, b] = [stored[i - 1]!, stored[i]!];

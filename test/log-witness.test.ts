@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEd25519Cosigner, makeVerifier, openCheckpoint, parseNote, signNote } from "../src/core/log/index.ts";
 import { listen } from "../src/http/server.ts";
 import type { Store } from "../src/store/open.ts";
-import { createTestApi, type TestApi } from "./support/api.ts";
+import { createTestApi } from "./support/api.ts";
 import { buildLoggedCampaign } from "./support/logged-campaign.ts";
 import { runPolyphony } from "./support/polyphony-cli.ts";
 import { storeTargets } from "./support/stores.ts";

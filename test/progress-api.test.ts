@@ -103,7 +103,7 @@ describe.each(storeTargets())("progress, resume and survey API on $name", (targe
     const me = await t.call("GET", `/api/v1/campaigns/${campaign.id}/me`, { token });
     expect(me.body.survey).toMatchObject({ represented: 4, fair: 4, comment: null });
     const rows = await store.db.execute(sql.raw(`select count(*)::int as n from survey_answers where participant_id = '${me.body.participant.id}'`));
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect((rows as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 
   it("rejects survey answers outside 1–5, naming the field and keeping the earlier answer", async () => {

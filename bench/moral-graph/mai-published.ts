@@ -13,13 +13,7 @@ export interface PublishedVote {
   readonly relationship: "upgrade" | "no_upgrade" | "not_sure";
 }
 
-interface Counts {
-  markedWiser: number;
-  markedNotWiser: number;
-  markedLessWise: number;
-  markedUnsure: number;
-  impressions: number;
-}
+type Counts = Record<"markedWiser" | "markedNotWiser" | "markedLessWise" | "markedUnsure" | "impressions", number>;
 
 export interface PublishedEdge {
   sourceValueId: number;

@@ -8,6 +8,7 @@ import { registerServeCommand } from "./commands/serve.ts";
 import { registerTokenCommands } from "../platform/auth/cli.ts";
 import { registerWitnessCommands } from "../platform/log/cli/witness.ts";
 import { reportError } from "./report-error.ts";
+import { provideServices } from "./session.ts";
 import { readPackageVersion } from "./version.ts";
 
 /** Builds the `polyphony` command tree. */
@@ -19,6 +20,11 @@ export function createProgram(): Command {
     .version(readPackageVersion(), "-V, --version", "print the version")
     .showHelpAfterError()
     .exitOverride();
+  provideServices(program, async (options) => {
+    // Loaded on use: commands that need no store (log verify, witness) start without the database driver.
+    const { openServices, readConfig } = await import("../main.ts");
+    return openServices(readConfig({ data: options.data }));
+  });
   registerServeCommand(program);
   registerTokenCommands(program);
   registerCampaignCommands(program, KINDS);

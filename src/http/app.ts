@@ -80,7 +80,7 @@ export function createApi(deps: ServiceDeps): Api {
   const api = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
-        const { field, message } = fieldOf(result.error as ZodError);
+        const { field, message } = fieldOf(result.error);
         const prefix = result.target === "json" ? "" : `${result.target}:`;
         throw new PolyphonyError("invalid_input", message, { field: `${prefix}${field}` });
       }

@@ -89,7 +89,7 @@ export interface ModeratedContent {
     readonly hiddenReason: AnyPgColumn;
   };
   /** A short text a researcher recognises an item by: a card's title, a story's text. */
-  readonly label: AnyPgColumn | SQL;
+  readonly label: AnyPgColumn<{ data: string }> | SQL<string>;
 }
 
 /** One data set of a kind's campaign: rows in a stable order, hidden and erased text left out. */

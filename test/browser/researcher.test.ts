@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)("a researcher in the browser", () => {
     await page.getByRole("link", { name: "Export" }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Polyphony moral graph (JSON)" }).click()]);
     expect(download.suggestedFilename()).toBe(`${campaignId}-polyphony.json`);
-    const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+    const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path()), "utf8"));
     expect(exported.format).toBe("polyphony.moral-graph");
     await visit(page, "researcher-10-export");
 

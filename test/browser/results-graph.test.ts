@@ -133,10 +133,10 @@ describe.skipIf(!hasChromium)("the results page", () => {
     await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 - 100, { steps: 20 });
     await page.mouse.up();
     await page.waitForTimeout(300);
-    const frames = (await page.evaluate("window.__frames")) as number[];
+    const frames = await page.evaluate<number[]>("window.__frames");
     const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
     const p95Frame = gaps[Math.floor(gaps.length * 0.95)] ?? 0;
-    const longTasks = (await page.evaluate("window.__longTasks")) as number[];
+    const longTasks = await page.evaluate<number[]>("window.__longTasks");
     const longest = Math.max(0, ...longTasks);
     await screenshot(page, "results-5-synthetic-2000-zoomed");
     console.log(

@@ -101,5 +101,5 @@ export const POLICIES = [
 /** How many rows a table holds: tests check that refused input wrote nothing. */
 export async function countRows(store: Store, table: string): Promise<number> {
   const result = await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+  return (result as { rows: { n: number }[] }).rows[0]!.n;
 }

@@ -26,6 +26,7 @@ function listenFailure(error: NodeJS.ErrnoException, host: string, port: number)
     case "ENOTFOUND":
     case "EAI_AGAIN":
       return new PolyphonyError("invalid_input", `cannot listen on ${JSON.stringify(host)}: no interface of this machine has that address`, { field: "--host", ...cause });
+    case undefined:
     default:
       return new PolyphonyError("unavailable", `cannot listen on ${host}:${port}: ${error.message}`, cause);
   }

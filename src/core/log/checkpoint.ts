@@ -24,6 +24,7 @@ export interface SignedCheckpoint {
 }
 
 const SIZE = /^(0|[1-9][0-9]*)$/;
+// eslint-disable-next-line no-control-regex -- C2SP checkpoint lines must not hold control characters: this is the check.
 const CONTROL = /[\u0000-\u001f]/;
 
 function checkLine(line: string, field: string): void {

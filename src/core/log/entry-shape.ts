@@ -32,6 +32,7 @@ const ENTRY_KEYS = ["author", "body", "campaign", "kind", "time", "v"];
  */
 const KIND = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-z0-9_]{0,63}$/;
 const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
+// eslint-disable-next-line no-control-regex -- the names in an entry hold no control character: this is the check.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -51,7 +52,7 @@ function isUtcTime(time: string): boolean {
   const m = UTC_TIME.exec(time);
   if (!m) return false;
   const [, y, mo, d, h, mi, s] = m.map(Number);
-  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  const date = new Date(Date.UTC(y!, mo! - 1, d, h, mi, s));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d &&
     date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
 }

@@ -46,6 +46,7 @@ export const MAX_SIGNATURES = 100;
 
 const DASH = "\u2014 ";
 const FORBIDDEN_IN_NAME = /[\s\p{Zs}+]/u;
+// eslint-disable-next-line no-control-regex -- a signed note's text holds no control character but newline: this is the check.
 const CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 
 /** Whether a key name is allowed: non-empty, without Unicode spaces or "+". */

@@ -30,7 +30,8 @@ function loadProbes(folder: string): Probe[] {
 
 // Go's encoding/json writes []byte as base64 and a nil slice as null.
 function bytes(value: unknown): Uint8Array {
-  const decoded = decodeBase64(String(value ?? ""));
+  if (value !== null && typeof value !== "string") throw new Error(`vector holds ${typeof value} where base64 belongs`);
+  const decoded = decodeBase64(value ?? "");
   if (decoded === null) throw new Error(`vector holds invalid base64: ${String(value)}`);
   return decoded;
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { resolveCanonical } from "./core/canonical.ts";
 import { indexVotes } from "./core/index-votes.ts";
-import type { IndexedVotes, Relationship, UpgradeVote } from "./core/types.ts";
+import type { IndexedVotes, UpgradeVote } from "./core/types.ts";
 import { invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { participantAnswers, participants } from "../../platform/participants/schema.ts";
@@ -57,7 +57,7 @@ export async function loadUpgradeVotes(db: Queryable, campaignId: string, option
       from,
       to,
       context: row.context,
-      relationship: row.relationship as Relationship,
+      relationship: row.relationship,
     });
   }
   const cards = new Map(all.filter((c) => c.mergedInto === null).map((c) => [c.id, c]));

@@ -46,7 +46,7 @@ async function readHiddenState(tx: Tx, campaignId: string, { table }: ModeratedC
 async function writeHidden(tx: Tx, { table }: ModeratedContent, target: Target, hidden: { at: Date; reason: string } | null) {
   await tx
     .update(table)
-    .set({ hiddenAt: hidden?.at ?? null, hiddenReason: hidden?.reason ?? null } as never)
+    .set({ hiddenAt: hidden?.at ?? null, hiddenReason: hidden?.reason ?? null })
     .where(eq(table.id, target.id));
 }
 
@@ -119,7 +119,7 @@ export async function listHiddenContent(db: Queryable, kinds: KindRegistry, camp
       for (const row of rows) {
         items.push({
           target: { kind: name, id: String(row.id) },
-          label: excerpt(String(row.label ?? "")),
+          label: excerpt(row.label ?? ""),
           hiddenAt: (row.at as Date).toISOString(),
           reason: typeof row.reason === "string" ? row.reason : "",
         });

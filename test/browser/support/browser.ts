@@ -48,7 +48,7 @@ export async function screenshotOf(page: Page, selector: string, name: string) {
 
 /** How many pixels of the graph drawing are node or edge colour: zero means nothing was drawn in view. */
 export async function countDrawnPixels(page: Page): Promise<number> {
-  return (await page.evaluate(`(() => {
+  return page.evaluate<number>(`(() => {
     let n = 0;
     for (const canvas of document.querySelectorAll(".graph-canvas canvas")) {
       if (!canvas.width || !canvas.height) continue;
@@ -56,7 +56,7 @@ export async function countDrawnPixels(page: Page): Promise<number> {
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
     }
     return n;
-  })()`)) as number;
+  })()`);
 }
 
 let axeSource: Promise<string> | undefined;
@@ -74,9 +74,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not
   // govern: an inline <script> tag would be refused, as it should be.
   await page.evaluate(await axeSource);
-  const violations = (await page.evaluate(`axe
+  const violations = await page.evaluate<AxeViolation[]>(`axe
     .run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })
-    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`)) as AxeViolation[];
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))`);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 

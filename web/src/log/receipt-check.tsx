@@ -10,13 +10,15 @@ export function ReceiptCheck({ verifierKey }: { verifierKey: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setResult(null);
-    let receipt: { index?: unknown; leafHash?: unknown; inclusionProof?: unknown; checkpoint?: unknown };
+    const notJson = "Paste the receipt exactly as you received it: a JSON object.";
+    let parsed: unknown;
     try {
-      receipt = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
-      return setError("Paste the receipt exactly as you received it: a JSON object.");
+      return setError(notJson);
     }
-    const { index, leafHash, inclusionProof, checkpoint } = receipt;
+    if (typeof parsed !== "object" || parsed === null) return setError(notJson);
+    const { index, leafHash, inclusionProof, checkpoint } = parsed as { index?: unknown; leafHash?: unknown; inclusionProof?: unknown; checkpoint?: unknown };
     if (typeof index !== "number" || typeof leafHash !== "string" || !Array.isArray(inclusionProof) || typeof checkpoint !== "string") {
       return setError("A receipt has index, leafHash, inclusionProof and checkpoint.");
     }

@@ -62,7 +62,7 @@ export function DemographicsStep({
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <h2>About you</h2>
       <p>
         These answers let the results show whether people of different backgrounds agree. They are stored apart from

@@ -152,7 +152,10 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
         <AdmissionGate campaign={c} fromLink={credentialsFrom(c, query)} rejected={rejected} onReady={setCredentials}>
           <ConsentStep
             campaign={c}
-            onAgree={() => (c.demographics.length > 0 ? setStep("demographics") : join(c.web, {}).catch(setFailure))}
+            onAgree={() => {
+              if (c.demographics.length > 0) setStep("demographics");
+              else join(c.web, {}).catch(setFailure);
+            }}
           />
         </AdmissionGate>
       )}

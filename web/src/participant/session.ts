@@ -1,4 +1,4 @@
-import { api, ApiError } from "../lib/api.ts";
+import { api } from "../lib/api.ts";
 import * as signing from "../lib/signing.ts";
 import { readStored, writeStored } from "../lib/storage.ts";
 

@@ -29,7 +29,7 @@ export function SurveyForm({ onSubmit }: { onSubmit: (answer: SurveyAnswer) => P
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="survey-heading">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="survey-heading">
       <h2 id="survey-heading">Two last questions</h2>
       <Scale
         legend="Did you feel that your views were represented in this process?"

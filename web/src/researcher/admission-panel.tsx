@@ -41,7 +41,7 @@ function Invites({ campaign, token, joinLink }: { campaign: Campaign; token: str
       ) : (
         <Loading label="Counting invite codes" />
       )}
-      <form onSubmit={create} noValidate className="row">
+      <form onSubmit={(event) => void create(event)} noValidate className="row">
         <TextField label="Number of new invite links" inputMode="numeric" value={n} onChange={(e) => setN(e.target.value)} />
         <button type="submit" style={{ marginBottom: "1rem" }}>Create invite links</button>
       </form>
@@ -95,7 +95,7 @@ function Allowlist({ campaign, token, joinLink }: { campaign: Campaign; token: s
           {count(state.data.total)} ids on the allowlist; {count(state.data.joined)} people have joined with an id.
         </p>
       )}
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <TextArea label="Add ids" hint="One per line, or separated by commas or spaces." value={add} onChange={(e) => setAdd(e.target.value)} rows={4} />
         <TextArea label="Remove ids" hint="Removing an id does not remove someone who has joined." value={remove} onChange={(e) => setRemove(e.target.value)} rows={2} />
         {done && <SuccessNotice><p>{done}</p></SuccessNotice>}

@@ -43,7 +43,7 @@ export function ExportPanel({ campaign, token }: { campaign: Campaign; token: st
               <br />
               <span className="small muted">{f.about}</span>
             </p>
-            <button type="button" onClick={() => download(f.format)} disabled={busy !== null}>
+            <button type="button" onClick={() => void download(f.format)} disabled={busy !== null}>
               {busy === f.format ? "Preparing…" : "Download"}
               <span className="visually-hidden"> {f.label}</span>
             </button>

@@ -39,7 +39,7 @@ export function ReasonAction({
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <div className="row">
         <TextField label={`Reason to ${action.toLowerCase()} ${what}`} value={reason} onChange={(e) => setReason(e.target.value)} error={error} autoFocus />
         <button type="submit" className={danger ? "danger" : undefined} style={{ marginBottom: "1rem" }} disabled={busy}>

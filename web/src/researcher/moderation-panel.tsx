@@ -39,7 +39,7 @@ function HideById({ onHide }: { onHide: (kind: Kind, id: string, reason: string)
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <div className="row">
         <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}

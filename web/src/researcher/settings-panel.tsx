@@ -25,7 +25,7 @@ export function SettingsPanel({ campaign, token, onSaved }: { campaign: Campaign
           This campaign is <strong>{campaign.status}</strong>
           {campaign.status === "open" ? ": new participants can join." : ": nobody new can join, and no new votes are taken."}
         </p>
-        <button type="button" className="secondary" onClick={() => setStatus(campaign.status === "open" ? "closed" : "open")}>
+        <button type="button" className="secondary" onClick={() => void setStatus(campaign.status === "open" ? "closed" : "open")}>
           {campaign.status === "open" ? "Close the campaign" : "Reopen the campaign"}
         </button>
         <ErrorNotice error={failure} />

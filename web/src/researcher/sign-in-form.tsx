@@ -25,7 +25,7 @@ export function SignInForm({ onSignIn }: { onSignIn: (token: string) => void }) 
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <p>
         Sign in with a researcher token. Whoever runs the server creates one with <code>polyphony token create</code>.
         The token stays in this browser until you sign out.

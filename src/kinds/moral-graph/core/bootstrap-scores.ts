@@ -70,7 +70,7 @@ export function bootstrapScores(
     }
     for (let c = 0; c < contexts; c++) {
       const first = layout.cardStart[c]!;
-      const out = local.subarray(first, layout.cardStart[c + 1]!);
+      const out = local.subarray(first, layout.cardStart[c + 1]);
       rankContext(c, layout, lower, threshold, pagerank, scratch, out);
       for (let k = 0; k < out.length; k++) draws[(first + k) * samples + s] = out[k]!;
     }

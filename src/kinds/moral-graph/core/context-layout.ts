@@ -49,7 +49,7 @@ export function layOutContexts(edges: EdgeCounts, cardCount: number, contextCoun
   const localFrom = new Int32Array(edges.count);
   const localTo = new Int32Array(edges.count);
   for (let c = 0; c < contextCount; c++) {
-    const own = cards.subarray(cardStart[c]!, cardStart[c + 1]!);
+    const own = cards.subarray(cardStart[c], cardStart[c + 1]);
     own.sort();
     for (let k = 0; k < own.length; k++) localOf[own[k]!] = k;
     for (let e = contextStart[c]!; e < contextStart[c + 1]!; e++) {

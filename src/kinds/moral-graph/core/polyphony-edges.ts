@@ -59,7 +59,7 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
   const groupUp = new Int32Array(2 * groupCount);
   const groupNo = new Int32Array(2 * groupCount);
 
-  const rowOf = [-1, -1];
+  const rowOf: [number, number] = [-1, -1];
   let edge = 0;
   for (let r = 0; r < runs.start.length; r++) {
     const k = runs.start[r]!;
@@ -108,9 +108,9 @@ export function countEdges(table: VoteTable, groupOf: Int32Array | undefined, gr
       }
       edge++;
     }
-    if (rowOf[0]! >= 0 && rowOf[1]! >= 0) {
-      e.reverse[rowOf[0]!] = rowOf[1]!;
-      e.reverse[rowOf[1]!] = rowOf[0]!;
+    if (rowOf[0] >= 0 && rowOf[1] >= 0) {
+      e.reverse[rowOf[0]] = rowOf[1];
+      e.reverse[rowOf[1]] = rowOf[0];
     }
     for (let q = k; q < end; q++) {
       const d = 1 - sorted.forward[q]!;

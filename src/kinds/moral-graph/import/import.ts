@@ -39,7 +39,7 @@ function countProgress(dump: MaiDump, people: number, report: ImportProgress | u
 async function insertChunked<T extends Record<string, unknown>>(tx: Queryable, table: Parameters<Queryable["insert"]>[0], rows: T[], advance: (written: number) => void) {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await tx.insert(table).values(chunk as never);
+    await tx.insert(table).values(chunk);
     advance(chunk.length);
   }
 }

@@ -30,7 +30,7 @@ export class ShapeChecker {
   /** Hands a chunk to the worker; the caller must not touch it afterwards. */
   push(chunk: Uint8Array): void {
     const owns = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
-    if (owns) this.#worker.postMessage(chunk, [chunk.buffer as ArrayBuffer]);
+    if (owns) this.#worker.postMessage(chunk, [chunk.buffer]);
     else this.#worker.postMessage(chunk);
   }
 

@@ -97,7 +97,7 @@ export async function verifyExport(request: VerifyRequest): Promise<VerifyReport
   const head = peekCheckpoint(request.checkpoint, "the checkpoint");
   let opened: Opened | null = null;
   let result: Checked | null = null;
-  let failure: VerificationFailure | null = null;
+  let failure: VerificationFailure | null;
   try {
     opened = openAll(request);
     result = await check(request, opened);

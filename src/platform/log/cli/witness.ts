@@ -89,7 +89,7 @@ export function registerWitnessCommands(program: Command) {
     .requiredOption("--out <file>", "where to write the private key")
     .action((_options: unknown, command: Command) => {
       // `witness` itself takes --name too, and commander gives it to the parent: read both.
-      const options = command.optsWithGlobals() as { name?: string; out: string; json?: boolean };
+      const options = command.optsWithGlobals<{ name?: string; out: string; json?: boolean }>();
       const name = need(options.name, "--name");
       const verifierKey = createWitnessKeyFile(name, options.out);
       if (options.json) printJson({ name, verifierKey, keyFile: options.out });

@@ -1,6 +1,6 @@
 import { lazy } from "react";
 import type { WebKind } from "../kind.ts";
-import type { MoralGraphDraft, MoralGraphMe } from "./participant/api.ts";
+import type { MoralGraphMe } from "./participant/api.ts";
 import { MoralGraphFlow, resumeAt } from "./participant/flow.tsx";
 import { MyValue } from "./participant/my-value.tsx";
 
@@ -17,7 +17,7 @@ export const moralGraph: WebKind = {
     { steps: ["similar"], label: "Compare" },
     { steps: ["judge"], label: "Judge stories" },
   ],
-  resumeAt: (me, draft) => resumeAt(me as MoralGraphMe, draft as MoralGraphDraft),
+  resumeAt: (me, draft) => resumeAt(me as MoralGraphMe, draft),
   Flow: MoralGraphFlow,
   Closing: MyValue,
   receiptLabels: { card: "Your values card", vote: "A judgment" },

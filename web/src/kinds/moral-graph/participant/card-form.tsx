@@ -84,7 +84,7 @@ export function CardForm({
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <TextField
         label="Title"
         hint="A few words that name the value, e.g. “Informed autonomy”."

@@ -61,7 +61,7 @@ export function ChatPanel({
           </button>
         </div>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <TextArea label="Your message" value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} />
         <ErrorNotice error={failure} />
         <button type="submit" disabled={busy || !message.trim()}>

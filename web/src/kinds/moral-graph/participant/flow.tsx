@@ -18,6 +18,7 @@ export function resumeAt(me: mg.MoralGraphMe, draft: mg.MoralGraphDraft): string
       return hasCard ? "judge" : draft.card && draft.question ? "similar" : "articulate";
     case "judge":
       return "judge";
+    case null:
     default:
       return hasCard ? "judge" : "question";
   }

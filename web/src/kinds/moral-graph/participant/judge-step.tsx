@@ -31,7 +31,7 @@ function StoryForm({ story, onVote }: { story: ServedStory; onVote: (r: Relation
     }
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <p>
         <span className="context-tag">{story.context.name}</span>
       </p>

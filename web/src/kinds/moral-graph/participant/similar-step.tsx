@@ -60,7 +60,7 @@ export function SimilarStep({
             {found.map(({ card: other }) => (
               <li key={other.id}>
                 <ValuesCard card={other} heading="h4" />
-                <button type="button" className="secondary" disabled={busy} onClick={() => submit(other.id)}>
+                <button type="button" className="secondary" disabled={busy} onClick={() => void submit(other.id)}>
                   Mine is the same as “{other.title}”
                 </button>
               </li>
@@ -71,7 +71,7 @@ export function SimilarStep({
       <ErrorNotice error={failure} title="Your card was not saved" />
       {similar.status !== "loading" && (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => submit()}>
+          <button type="button" disabled={busy} onClick={() => void submit()}>
             {found.length > 0 ? "Mine differs: keep my own card" : "Submit my card"}
           </button>
         </div>

@@ -27,7 +27,7 @@ function UndoForm({ merge, onUndo }: { merge: Merge; onUndo: (reason: string) =>
     }
   };
   return (
-    <form onSubmit={submit} noValidate className="row">
+    <form onSubmit={(event) => void submit(event)} noValidate className="row">
       <TextField label={`Reason for undoing merge ${merge.id}`} value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
       <button type="submit" style={{ marginBottom: "1rem" }}>
         Undo

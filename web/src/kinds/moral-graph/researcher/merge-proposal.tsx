@@ -32,7 +32,7 @@ export function MergeProposalForm({
     }
   };
   return (
-    <form onSubmit={submit} noValidate className="panel" aria-label={`Merge “${a.title}” and “${b.title}”`}>
+    <form onSubmit={(event) => void submit(event)} noValidate className="panel" aria-label={`Merge “${a.title}” and “${b.title}”`}>
       <p className="small muted">Similarity {Math.round(proposal.similarity * 100)}%</p>
       <div className="pair">
         <ValuesCard card={a} heading="h4" />

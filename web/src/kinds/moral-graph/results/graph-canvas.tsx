@@ -1,6 +1,7 @@
-import cytoscape, { type Core } from "cytoscape";
+import cytoscape, { type Core, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useRef, useState } from "react";
+import { ErrorNotice } from "../../../components/notice.tsx";
 import { LARGE_GRAPH as LARGE, type DrawnGraph } from "./graph-data.ts";
 import { fitGently, LABELLED, NAMED_AT_ANY_ZOOM, scaleLabels, shorten, styles } from "./graph-style.ts";
 import { layOut, nextFrame } from "./run-layout.ts";
@@ -37,6 +38,7 @@ export default function GraphCanvas({
   select.current = onSelect;
   const [ready, setReady] = useState(false);
   const [layoutMs, setLayoutMs] = useState<number | null>(null);
+  const [failure, setFailure] = useState<unknown>();
 
   useEffect(() => {
     const large = graph.values.length > LARGE;
@@ -52,12 +54,14 @@ export default function GraphCanvas({
       pixelRatio: large ? 1 : "auto",
     });
     cyRef.current = cy;
-    cy.on("tap", "node", (event) => select.current(event.target.id()));
+    // The "node" selector makes the target a node; cytoscape types every event target as any.
+    cy.on("tap", "node", (event) => select.current((event.target as NodeSingular).id()));
     cy.on("tap", (event) => {
       if (event.target === cy) select.current(null);
     });
     let live = true;
     setReady(false);
+    setFailure(undefined);
     const started = performance.now();
     const populate = async (positions: Positions) => {
       const nodes = graph.values.map((v, i) => {
@@ -89,9 +93,11 @@ export default function GraphCanvas({
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(() => scaleLabels(cy));
     });
-    layOut(cytoscape, layoutRequestOf(graph)).then((positions) => {
-      if (live) void populate(positions);
-    });
+    layOut(cytoscape, layoutRequestOf(graph))
+      .then((positions) => (live ? populate(positions) : undefined))
+      .catch((error: unknown) => {
+        if (live) setFailure(error);
+      });
     return () => {
       live = false;
       cy.destroy();
@@ -134,6 +140,7 @@ export default function GraphCanvas({
           ? `${graph.values.length.toLocaleString()} values, ${graph.edges.length.toLocaleString()} upgrades`
           : `Laying out ${graph.values.length.toLocaleString()} values…`}
       </p>
+      <ErrorNotice error={failure} title="The graph could not be drawn" />
     </div>
   );
 }
