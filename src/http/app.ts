@@ -8,6 +8,7 @@ import { problemResponse } from "./problem.ts";
 import { registerApiDocs } from "./api-docs.ts";
 import { allowedMethods } from "./methods.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { guardText } from "./text-guard.ts";
 import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
 import { provideAuth } from "../platform/auth/http-auth.ts";
 import { limitRequests } from "../platform/limits/http-limits.ts";
@@ -96,6 +97,7 @@ export function createApi(deps: ServiceDeps): Api {
       },
     }),
   );
+  api.use("/api/*", guardText());
   api.use("/api/*", provideAuth(deps));
   api.use("/api/*", limitRequests(deps));
   api.onError((error, c) => handleError(error, c.req.path));

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { authenticate, type Caller } from "../platform/auth/http-auth.ts";
+import { guardBody } from "./text-guard.ts";
 
 /** An RFC 9457 problem document; a failing upstream provider adds extension members (§3.2) naming it. */
 const Problem = z
@@ -57,7 +58,7 @@ export const meta = (tag: string, summary: string, { id, auth = "public" }: { id
   tags: [tag],
   summary,
   security: SECURITY[auth],
-  ...((auth === "researcher" || auth === "participant") && { middleware: [authenticate(auth)] }),
+  middleware: auth === "researcher" || auth === "participant" ? [authenticate(auth), guardBody] : [guardBody],
 });
 
 /** A required JSON request body validated by `schema`. */

@@ -140,6 +140,8 @@ export async function listCampaigns(deps: ServiceDeps) {
 export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, id: string, input: UpdateCampaign) {
   const { campaign, entry } = await deps.store.transaction(async (tx) => {
     const kind = await kindOfCampaign(tx, deps.kinds, id);
+    // An update that sets nothing changes nothing: it is refused, not logged as a change.
+    if (Object.values(input).every((value) => value === undefined)) throw invalid("body", "name at least one setting to change");
     const foreign = Object.keys(input).find((field) => input[field] !== undefined && !(field in UpdateCampaignShared.shape) && !(field in kind.campaign.update.shape));
     if (foreign !== undefined) throw invalid(foreign, `a ${kind.id} campaign has no setting ${foreign}`);
     const now = deps.clock.now();
