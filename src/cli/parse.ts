@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
 import type { ZodType, z } from "zod";
 import { PolyphonyError } from "../core/errors.ts";
+import { findTextViolation } from "../core/text/text-rule.ts";
 
 /**
  * Validates CLI input with the same schema the API uses. The error's field is the schema's path
  * (or `name` for a single value), which the error report turns into the flag the user typed.
  */
 export function parseInput<S extends ZodType>(schema: S, value: unknown, name = "input"): z.output<S> {
+  // The API's text rule, for input from flags and files alike.
+  const violation = findTextViolation(value);
+  if (violation) throw new PolyphonyError("invalid_input", violation.problem, { field: violation.path || name });
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
