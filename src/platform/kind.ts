@@ -30,9 +30,14 @@ export interface CampaignKind {
   readonly moderated: Readonly<Record<string, ModeratedContent>>;
   /**
    * Removes the text a participant wrote from every row of the kind that holds it, in the
-   * erasure's transaction. Judgments without text stay, as the erasure rules say (DESIGN.md).
+   * erasure's transaction, and whatever was derived from it (text quoting it). Judgments without
+   * text stay, as the erasure rules say (DESIGN.md). Returns the openings of log entries it
+   * emptied besides the participant's own (an entry whose content quotes erased text), and how
+   * many derived records it removed, by name, for the erasure's report.
    */
-  erase(tx: Tx, participantId: string): Promise<void>;
+  erase(tx: Tx, participantId: string, now: Date): Promise<KindErasure>;
+  /** The kind's tables that hold participants' text: erasure compacts them, so no copy stays in the data files. */
+  readonly textTables: readonly string[];
   /** What a participant contributed, for their browser to resume (added to `GET …/me`). */
   readonly participantSummary: KindPart;
   /** Counts of the campaign's visible contributions, for its researchers (added to `GET …/stats`). */
@@ -90,6 +95,14 @@ export interface ModeratedContent {
   };
   /** A short text a researcher recognises an item by: a card's title, a story's text. */
   readonly label: AnyPgColumn<{ data: string }> | SQL<string>;
+}
+
+/** What a kind's erasure removed besides the participant's own text. */
+export interface KindErasure {
+  /** Log entries (by index) whose openings must go too: their content quotes erased text. */
+  readonly entries: readonly number[];
+  /** Derived records removed, by name (`stories: 2`). */
+  readonly removed: Readonly<Record<string, number>>;
 }
 
 /** One data set of a kind's campaign: rows in a stable order, hidden and erased text left out. */

@@ -38,6 +38,8 @@ export interface StorePlace {
   open(): Promise<Store>;
   /** Deletes the place and everything in it; close its stores first. */
   discard(): Promise<void>;
+  /** The PGlite data folder, for tests that read its files; undefined on PostgreSQL. */
+  readonly dataDir?: string;
 }
 
 let warnedNoPostgres = false;
@@ -84,6 +86,7 @@ const pgliteTarget: StoreTarget = {
     return {
       open: () => openStore({ dataDir }),
       discard: () => rm(dataDir, { recursive: true, force: true }),
+      dataDir,
     };
   },
 };

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable, Tx } from "../../store/open.ts";
 import { rowsOf } from "../../store/rows.ts";
+import type { KindErasure } from "../../platform/kind.ts";
 import { articulationChats, canonicalCards, contexts, stories, valuesCards, votes } from "./schema.ts";
 
 /** Canonical cards made from the participant's own cards: their `canonical_card` entries name them. */
@@ -13,17 +14,40 @@ async function listCanonicalCardsOf(tx: Tx, participantId: string): Promise<stri
   return rowsOf<{ card: string }>(result).map((r) => r.card);
 }
 
+/** What a story written from an erased card says instead of its text, and why it is no longer served. */
+export const ERASED_STORY_REASON = "erased: it was written from a values card whose author asked to be forgotten";
+
 /**
  * Blanks the text of a participant's values cards and of the canonical cards made from them,
- * clears their vote comments and deletes their articulation chats. Their votes stay.
+ * clears their vote comments and deletes their articulation chats. Stories written from those
+ * canonical cards quote them, so their text goes too (and their entries' openings): they are
+ * hidden with the reason, and the erasure reports how many. Their votes stay.
  */
-export async function eraseMoralGraphText(tx: Tx, participantId: string): Promise<void> {
+export async function eraseMoralGraphText(tx: Tx, participantId: string, now: Date): Promise<KindErasure> {
   const blank = { title: "", description: "", policies: [] as string[] };
   await tx.update(valuesCards).set(blank).where(eq(valuesCards.participantId, participantId));
   const canonical = await listCanonicalCardsOf(tx, participantId);
-  if (canonical.length > 0) await tx.update(canonicalCards).set(blank).where(inArray(canonicalCards.id, canonical));
+  let derived: string[] = [];
+  if (canonical.length > 0) {
+    await tx.update(canonicalCards).set(blank).where(inArray(canonicalCards.id, canonical));
+    const erased = await tx
+      .update(stories)
+      .set({ text: "", hiddenAt: now, hiddenReason: ERASED_STORY_REASON })
+      .where(or(inArray(stories.fromId, canonical), inArray(stories.toId, canonical)))
+      .returning({ id: stories.id });
+    derived = erased.map((s) => s.id);
+  }
   await tx.update(votes).set({ comment: null }).where(eq(votes.participantId, participantId));
   await tx.delete(articulationChats).where(eq(articulationChats.participantId, participantId));
+  const entries =
+    derived.length === 0
+      ? []
+      : rowsOf<{ index: number | string }>(
+          await tx.execute(sql`
+            SELECT e.index FROM log_entries e
+            WHERE e.kind = 'story' AND convert_from(e.leaf, 'UTF8')::jsonb -> 'body' ->> 'story' IN (${sql.join(derived.map((id) => sql`${id}`), sql`, `)})`),
+        ).map((r) => Number(r.index));
+  return { entries, removed: { stories: derived.length } };
 }
 
 export const ParticipantContributions = z.object({

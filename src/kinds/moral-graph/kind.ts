@@ -58,6 +58,7 @@ export const moralGraph: CampaignKind = {
     vote: { table: votes, label: sql<string>`${votes.relationship} || ': ' || ${votes.fromId} || ' → ' || ${votes.toId}` },
   },
   erase: eraseMoralGraphText,
+  textTables: ["values_cards", "canonical_cards", "votes", "stories", "articulation_chats"],
   participantSummary: { schema: ParticipantContributions, read: readParticipantContributions },
   stats: { schema: MoralGraphStats, read: countMoralGraphContributions },
   routes(api, deps) {

@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { conflict, notFound } from "../../core/errors.ts";
 import type { Tx } from "../../store/open.ts";
 import { erasures } from "./schema.ts";
 import { logOpenings } from "../log/schema.ts";
-import { participantIdentities, participantKeys, participants, surveyAnswers } from "../participants/schema.ts";
+import { participantAnswers, participantIdentities, participantKeys, participants, surveyAnswers } from "../participants/schema.ts";
+import { compactTables } from "../../store/compact.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
@@ -30,15 +31,29 @@ async function findParticipant(tx: Tx, campaignId: string, who: EraseParticipant
   return row.id;
 }
 
+/** The shared tables that hold what a participant wrote or answered, compacted after an erasure. */
+const SHARED_TEXT_TABLES = ["survey_answers", "participant_answers", "participant_keys", "log_openings"];
+
 /**
  * Removes the text a participant wrote from every row that holds it — each campaign kind blanks
- * its own, the survey comment here — and ends their session. Their judgments stay.
+ * its own and what quotes it, the survey comment and the demographic answers here — and ends
+ * their session. Their judgments stay. Returns the other entries whose openings must go, and
+ * what else was removed.
  */
-async function removeText(tx: Tx, kinds: KindRegistry, participantId: string): Promise<void> {
-  for (const kind of kinds.all) await kind.erase(tx, participantId);
+async function removeText(tx: Tx, kinds: KindRegistry, participantId: string, now: Date) {
+  const entries: number[] = [];
+  const removed: Record<string, number> = {};
+  for (const kind of kinds.all) {
+    const erased = await kind.erase(tx, participantId, now);
+    entries.push(...erased.entries);
+    Object.assign(removed, erased.removed);
+  }
   await tx.update(surveyAnswers).set({ comment: null }).where(eq(surveyAnswers.participantId, participantId));
+  const answers = await tx.delete(participantAnswers).where(eq(participantAnswers.participantId, participantId)).returning({ key: participantAnswers.key });
+  removed.demographicAnswers = answers.length;
   // The person asked to be forgotten: their session ends, so nothing more is added in their name.
   await tx.update(participants).set({ sessionTokenHash: null }).where(eq(participants.id, participantId));
+  return { entries, removed };
 }
 
 /**
@@ -56,21 +71,29 @@ export async function eraseParticipant(deps: ServiceDeps, researcher: Researcher
     const participantId = await findParticipant(tx, campaignId, input);
     const [done] = await tx.select({ id: erasures.id }).from(erasures).where(eq(erasures.participantId, participantId));
     if (done) throw conflict(`participant ${participantId} was erased already (${done.id})`, "participant");
-    await removeText(tx, deps.kinds, participantId);
-    const opened = await tx.delete(logOpenings).where(eq(logOpenings.participantId, participantId)).returning({ index: logOpenings.entryIndex });
+    const now = deps.clock.now();
+    const { entries, removed } = await removeText(tx, deps.kinds, participantId, now);
+    const theirs = eq(logOpenings.participantId, participantId);
+    const opened = await tx
+      .delete(logOpenings)
+      .where(entries.length > 0 ? or(theirs, inArray(logOpenings.entryIndex, entries)) : theirs)
+      .returning({ index: logOpenings.entryIndex });
     const [key] = await tx
       .update(participantKeys)
       .set({ privateKey: null })
       .where(eq(participantKeys.participantId, participantId))
       .returning({ publicKey: participantKeys.publicKey });
-    const now = deps.clock.now();
     const refs = { subject: key?.publicKey ?? null, openings: opened.length };
     const draft = { kind: "erasure", campaign: campaignId, author: researcherAuthor(researcher), refs, content: { reason: input.reason } };
     const [appended] = await appendEntries(tx, [draft], now);
     const row = { id: newId("era"), campaignId, participantId, researcherId: researcher.id, reason: input.reason, openings: opened.length, entryIndex: appended!.index, at: now };
     await tx.insert(erasures).values(row);
-    const view = { id: row.id, participant: participantId, publicKey: refs.subject, openings: row.openings, entryIndex: row.entryIndex, at: now.toISOString() };
+    const view = { id: row.id, participant: participantId, publicKey: refs.subject, openings: row.openings, removed, entryIndex: row.entryIndex, at: now.toISOString() };
     return { erasure: view, entry: appended! };
   });
-  return { erasure, receipt: await deps.log.issueReceipt(entry) };
+  // The rows are rewritten now, not someday: until then the old versions sit in the data files.
+  const compaction = await compactTables(deps.store.db, [...deps.kinds.all.flatMap((k) => k.textTables), ...SHARED_TEXT_TABLES]);
+  if (compaction.tables.length > 0) console.warn(`erasure ${erasure.id}: could not rewrite ${compaction.tables.join(", ")}: old row versions stay in the data files until their pages are reused`);
+  if (compaction.wal !== null) console.warn(`erasure ${erasure.id}: the write-ahead log still holds the erased rows until PostgreSQL recycles it (${compaction.wal}); see docs/privacy.md`);
+  return { erasure: { ...erasure, compacted: compaction.tables.length === 0 }, receipt: await deps.log.issueReceipt(entry) };
 }

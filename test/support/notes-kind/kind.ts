@@ -108,7 +108,9 @@ export const notesKind: CampaignKind = {
   moderated: { note: { table: notes, label: notes.text } },
   async erase(tx, participantId) {
     await tx.update(notes).set({ text: "" }).where(eq(notes.participantId, participantId));
+    return { entries: [], removed: {} };
   },
+  textTables: ["test_notes"],
   participantSummary: {
     schema: z.object({ notes: z.number().int() }),
     async read(db, participantId) {

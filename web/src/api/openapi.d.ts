@@ -843,6 +843,8 @@ export interface components {
             erasure: {
                 /** Format: date-time */
                 at: string;
+                /** @description Whether the tables were rewritten so that no old copy of the text stays in their data files */
+                compacted: boolean;
                 /** @description The erasure's own entry in the log */
                 entryIndex: number;
                 id: string;
@@ -851,6 +853,10 @@ export interface components {
                 participant: string;
                 /** @description The key the participant's entries are logged under */
                 publicKey: string | null;
+                /** @description What else went with the participant's text, by kind: demographic answers, stories written from their cards (hidden, saying why) */
+                removed: {
+                    [key: string]: number;
+                };
             };
             receipt: components["schemas"]["Receipt"];
         };
