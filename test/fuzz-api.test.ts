@@ -120,6 +120,7 @@ describe.each(storeTargets())("hostile input to every route, on $name", (target)
       hideContent: { target: { kind: "values_card", id: a.id }, reason: "spam" },
       unhideContent: { target: { kind: "values_card", id: a.id }, reason: "not spam" },
       eraseParticipant: { externalId: "nobody-here", reason: "asked by email" },
+      startResearcherSession: { token: t.researcher },
     });
   });
   afterAll(async () => store?.close());

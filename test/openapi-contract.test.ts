@@ -160,6 +160,9 @@ describe("the answers of a flow through every operation", () => {
   it("validate against the document's schemas, and every operation is answered", async () => {
     const researcher = t.researcher;
     expect((await ok("GET", "/api/v1/capabilities")).llm).toBe(true);
+    expect((await ok("POST", "/api/v1/researcher-session", { body: { token: researcher } }, 200)).researcher.name).toBe("test researcher");
+    expect((await ok("GET", "/api/v1/researcher-session", { token: researcher })).researcher.name).toBe("test researcher");
+    expect(await ok("DELETE", "/api/v1/researcher-session")).toEqual({ signedOut: true });
 
     const { campaign } = await ok("POST", "/api/v1/campaigns", {
       token: researcher,

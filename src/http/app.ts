@@ -13,6 +13,8 @@ import { OPENAPI_INFO, OPENAPI_TAGS } from "./openapi-info.ts";
 import { provideAuth } from "../platform/auth/http-auth.ts";
 import { limitRequests } from "../platform/limits/http-limits.ts";
 import { registerCampaignRoutes } from "../platform/campaigns/routes.ts";
+import { RESEARCHER_COOKIE } from "../platform/auth/researcher-session.ts";
+import { registerResearcherSessionRoutes } from "../platform/auth/session-routes.ts";
 import { registerJoinRoutes } from "../platform/participants/join-routes.ts";
 import { registerAdmissionRoutes } from "../platform/participants/admission-routes.ts";
 import { registerProgressRoutes } from "../platform/participants/progress-routes.ts";
@@ -111,8 +113,15 @@ export function createApi(deps: ServiceDeps): Api {
   });
 
   api.openAPIRegistry.registerComponent("securitySchemes", "researcher", { type: "http", scheme: "bearer", description: "A researcher token from `polyphony token create`." });
+  api.openAPIRegistry.registerComponent("securitySchemes", "researcherSession", {
+    type: "apiKey",
+    in: "cookie",
+    name: RESEARCHER_COOKIE,
+    description: "The web app's researcher session (HttpOnly, SameSite=Strict), set by `POST /api/v1/researcher-session`.",
+  });
   api.openAPIRegistry.registerComponent("securitySchemes", "participant", { type: "http", scheme: "bearer", description: "The session token a participant receives on joining." });
   registerCapabilityRoutes(api, deps);
+  registerResearcherSessionRoutes(api, deps);
   registerCampaignRoutes(api, deps);
   registerJoinRoutes(api, deps);
   for (const kind of deps.kinds.all) kind.routes(api, deps);

@@ -44,9 +44,9 @@ export type Access = "public" | Caller | "results";
 
 const SECURITY: Record<Access, Record<string, string[]>[]> = {
   public: [],
-  researcher: [{ researcher: [] }],
+  researcher: [{ researcher: [] }, { researcherSession: [] }],
   participant: [{ participant: [] }],
-  results: [{}, { researcher: [] }],
+  results: [{}, { researcher: [] }, { researcherSession: [] }],
 };
 
 /**

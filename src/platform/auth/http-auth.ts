@@ -5,6 +5,7 @@ import { SIGNATURE_HEADER } from "../participants/participant-keys.ts";
 import { assertInCampaign, authenticateParticipant, type Participant } from "../participants/participants.ts";
 import { authenticateResearcher, type Researcher } from "./tokens.ts";
 import { guardTokenCheck } from "../limits/http-limits.ts";
+import { researcherSessionToken } from "./researcher-session.ts";
 
 /** Who a route requires: a researcher's token or a participant's session token. */
 export type Caller = "researcher" | "participant";
@@ -22,6 +23,18 @@ function bearer(c: Context): string {
   return match[1]!;
 }
 
+/** A researcher's token: the bearer token, or else the web app's session cookie. */
+function researcherToken(c: Context): string {
+  if (c.req.header("authorization") === undefined) {
+    const session = researcherSessionToken(c);
+    if (session !== undefined) return session;
+  }
+  return bearer(c);
+}
+
+/** Whether the request carries a researcher's credentials of either kind. */
+export const offersResearcherToken = (c: Context): boolean => c.req.header("authorization") !== undefined || researcherSessionToken(c) !== undefined;
+
 function once<T>(cache: WeakMap<Context, Promise<T>>, c: Context, check: () => Promise<T>): Promise<T> {
   let result = cache.get(c);
   if (!result) {
@@ -32,7 +45,7 @@ function once<T>(cache: WeakMap<Context, Promise<T>>, c: Context, check: () => P
 }
 
 export const researcherOf = (c: Context, deps: ServiceDeps): Promise<Researcher> =>
-  once(researchers, c, () => guardTokenCheck(c, deps, async () => authenticateResearcher(deps, bearer(c))));
+  once(researchers, c, () => guardTokenCheck(c, deps, async () => authenticateResearcher(deps, researcherToken(c))));
 
 /** The signature a participant sent over this request's contribution, if any. */
 export const signatureOf = (c: Context): string | undefined => c.req.header(SIGNATURE_HEADER);

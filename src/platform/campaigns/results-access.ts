@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { eq } from "drizzle-orm";
 import { notFound, PolyphonyError } from "../../core/errors.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { researcherOf } from "../auth/http-auth.ts";
+import { offersResearcherToken, researcherOf } from "../auth/http-auth.ts";
 import { campaigns } from "./schema.ts";
 import { RESEARCHER_VIEW, type GroupPolicy } from "./group-privacy.ts";
 
@@ -19,7 +19,7 @@ export async function resultsAudience(c: Context, deps: ServiceDeps, campaignId:
     .where(eq(campaigns.id, campaignId));
   if (!row) throw notFound("campaign", campaignId, "campaign");
   const publicView: GroupPolicy = { audience: "public", minGroupSize: row.minGroupSize };
-  const hasToken = c.req.header("authorization") !== undefined;
+  const hasToken = offersResearcherToken(c);
   if (row.visibility === "public") {
     if (!hasToken) return publicView;
     return researcherOf(c, deps).then(

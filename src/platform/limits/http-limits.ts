@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { limitsOf, spent, take, rateLimited } from "./limits.ts";
+import { researcherSessionToken } from "../auth/researcher-session.ts";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -40,7 +41,7 @@ export const limitRequests =
       if (c.req.method === "POST" && /^\/api\/v1\/campaigns\/[^/]+\/participants\/?$/.test(c.req.path)) {
         await take(deps.store.db, `join:addr:${clientAddress(c, limits.trustProxy)}`, limits.joinsPerAddress, now, "joins from this address");
       }
-      const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+      const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? researcherSessionToken(c);
       if (token) await take(deps.store.db, `write:token:${tokenBucket(token)}`, limits.writesPerToken, now, "changes with this token");
     }
     await next();
@@ -59,7 +60,9 @@ export async function guardTokenCheck<T>(c: Context, deps: ServiceDeps, check: (
   try {
     return await check();
   } catch (error) {
-    if (error instanceof PolyphonyError && error.code === "unauthorized") {
+    // A request with no credentials at all guesses nothing; only a wrong token counts.
+    const offered = c.req.header("authorization") !== undefined || researcherSessionToken(c) !== undefined;
+    if (offered && error instanceof PolyphonyError && error.code === "unauthorized") {
       await take(deps.store.db, bucket, { ...limits.failedAuthPerAddress, max: Number.MAX_SAFE_INTEGER }, deps.clock.now(), "wrong tokens");
     }
     throw error;

@@ -26,10 +26,9 @@ export interface KindFlowProps {
   onError: (error: unknown) => void;
 }
 
-/** What a researcher's tab is given: the campaign, the researcher's token, and a way to reload the campaign after a change. */
+/** What a researcher's tab is given: the campaign, and a way to reload it after a change. The session cookie signs its requests. */
 export interface TabProps {
   campaign: Campaign;
-  token: string;
   reload: () => void;
 }
 

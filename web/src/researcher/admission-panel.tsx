@@ -15,9 +15,9 @@ interface InviteUsage {
   unused: number;
 }
 
-function Invites({ campaign, token, joinLink }: { campaign: Campaign; token: string; joinLink: string }) {
+function Invites({ campaign, joinLink }: { campaign: Campaign; joinLink: string }) {
   const path = `/campaigns/${encodeURIComponent(campaign.id)}/invites`;
-  const usage = useAsync((signal) => api<{ usage: InviteUsage }>(path, { token, signal }).then((b) => b.usage), [path]);
+  const usage = useAsync((signal) => api<{ usage: InviteUsage }>(path, { signal }).then((b) => b.usage), [path]);
   const [n, setN] = useState("20");
   const [links, setLinks] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>();
@@ -25,7 +25,7 @@ function Invites({ campaign, token, joinLink }: { campaign: Campaign; token: str
     event.preventDefault();
     setFailure(undefined);
     try {
-      const made = await api<{ codes: string[] }>(path, { token, body: { count: Number(n) } });
+      const made = await api<{ codes: string[] }>(path, { body: { count: Number(n) } });
       setLinks(made.codes.map((code) => `${joinLink}?invite=${encodeURIComponent(code)}`));
       usage.reload();
     } catch (error) {
@@ -62,9 +62,9 @@ function Invites({ campaign, token, joinLink }: { campaign: Campaign; token: str
   );
 }
 
-function Allowlist({ campaign, token, joinLink }: { campaign: Campaign; token: string; joinLink: string }) {
+function Allowlist({ campaign, joinLink }: { campaign: Campaign; joinLink: string }) {
   const path = `/campaigns/${encodeURIComponent(campaign.id)}/allowlist`;
-  const state = useAsync((signal) => api<{ total: number; joined: number }>(path, { token, signal }), [path]);
+  const state = useAsync((signal) => api<{ total: number; joined: number }>(path, { signal }), [path]);
   const [add, setAdd] = useState("");
   const [remove, setRemove] = useState("");
   const [done, setDone] = useState<string>();
@@ -76,7 +76,7 @@ function Allowlist({ campaign, token, joinLink }: { campaign: Campaign; token: s
     setFailure(undefined);
     setDone(undefined);
     try {
-      const r = await api<{ added: number; removed: number }>(path, { method: "PATCH", token, body: { add: ids(add), remove: ids(remove) } });
+      const r = await api<{ added: number; removed: number }>(path, { method: "PATCH", body: { add: ids(add), remove: ids(remove) } });
       setDone(`${r.added} added, ${r.removed} removed.`);
       setAdd("");
       setRemove("");
@@ -107,7 +107,7 @@ function Allowlist({ campaign, token, joinLink }: { campaign: Campaign; token: s
 }
 
 /** How people get into the campaign: its link, invite codes, or the allowlist. */
-export function AdmissionPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+export function AdmissionPanel({ campaign }: { campaign: Campaign }) {
   const joinLink = `${window.location.origin}/join/${encodeURIComponent(campaign.id)}`;
   const mode = campaign.admission?.mode ?? "open";
   return (
@@ -122,8 +122,8 @@ export function AdmissionPanel({ campaign, token }: { campaign: Campaign; token:
           Anyone with this link can join: <code>{joinLink}</code>
         </p>
       )}
-      {mode === "invite" && <Invites campaign={campaign} token={token} joinLink={joinLink} />}
-      {mode === "allowlist" && <Allowlist campaign={campaign} token={token} joinLink={joinLink} />}
+      {mode === "invite" && <Invites campaign={campaign} joinLink={joinLink} />}
+      {mode === "allowlist" && <Allowlist campaign={campaign} joinLink={joinLink} />}
     </>
   );
 }

@@ -12,10 +12,10 @@ import { ExportPanel } from "./export-panel.tsx";
 import { ModerationPanel } from "./moderation-panel.tsx";
 import { ProgressPanel } from "./progress-panel.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
-import { useResearcherToken } from "./use-researcher.ts";
+import { useResearcher } from "./use-researcher.ts";
 
-function SettingsTab({ campaign, token, reload }: TabProps) {
-  return <SettingsPanel campaign={campaign} token={token} onSaved={reload} />;
+function SettingsTab({ campaign, reload }: TabProps) {
+  return <SettingsPanel campaign={campaign} onSaved={reload} />;
 }
 
 /** The tabs every campaign has, around those of its kind. */
@@ -32,7 +32,7 @@ function tabsOf(kindTabs: readonly KindTab[]): KindTab[] {
 
 /** One campaign for its researchers: progress, settings, admission, merging, moderation, exports. */
 export default function CampaignPage({ campaignId }: { campaignId: string }) {
-  const [token] = useResearcherToken();
+  const { researcher } = useResearcher();
   const { query } = useLocation();
   const campaign = useAsync(
     (signal) => api<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((b) => b.campaign),
@@ -41,7 +41,8 @@ export default function CampaignPage({ campaignId }: { campaignId: string }) {
   const tabs = campaign.data ? tabsOf(webKindOf(campaign.data).tabs) : [];
   const tab = tabs.find((t) => t.id === query.get("tab")) ?? tabs[0];
   usePageTitle(campaign.data && tab ? `${tab.label}: ${campaign.data.title}` : "Campaign");
-  if (!token) {
+  if (researcher === undefined) return <Loading />;
+  if (!researcher) {
     return (
       <>
         <h1>Campaign</h1>
@@ -79,7 +80,7 @@ export default function CampaignPage({ campaignId }: { campaignId: string }) {
       </nav>
       <h2>{tab.label}</h2>
       <Suspense fallback={<Loading />}>
-        <tab.Panel campaign={c} token={token} reload={campaign.reload} />
+        <tab.Panel campaign={c} reload={campaign.reload} />
       </Suspense>
     </>
   );

@@ -18,14 +18,14 @@ const FORMATS = [
 ] as const;
 
 /** Downloads of the campaign's data. */
-export function ExportPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+export function ExportPanel({ campaign }: { campaign: Campaign }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>();
   const download = async (format: string) => {
     setBusy(format);
     setFailure(undefined);
     try {
-      const blob = await apiBlob(`/campaigns/${encodeURIComponent(campaign.id)}/export?format=${format}`, { token });
+      const blob = await apiBlob(`/campaigns/${encodeURIComponent(campaign.id)}/export?format=${format}`, {});
       saveBlob(blob, `${campaign.id}-${format}.json`);
     } catch (error) {
       setFailure(error);

@@ -54,19 +54,19 @@ function HideById({ onHide }: { onHide: (kind: Kind, id: string, reason: string)
 }
 
 /** Hide contributions with a reason (they stay on record, views and exports skip them), and unhide them. */
-export function ModerationPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+export function ModerationPanel({ campaign }: { campaign: Campaign }) {
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
-  const state = useAsync((signal) => api<Moderation>(`${base}/moderation`, { token, signal }), [base]);
+  const state = useAsync((signal) => api<Moderation>(`${base}/moderation`, { signal }), [base]);
   const cards = useAsync((signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards`, { signal }).then((b) => b.cards), [base]);
   const stories = useAsync(
-    (signal) => api<{ stories: { id: string; text: string }[] }>(`${base}/export?format=polyphony`, { token, signal }).then((b) => b.stories),
+    (signal) => api<{ stories: { id: string; text: string }[] }>(`${base}/export?format=polyphony`, { signal }).then((b) => b.stories),
     [base],
   );
   const [filter, setFilter] = useState("");
   const [message, setMessage] = useState<string>();
   const refresh = () => [state, cards, stories].forEach((s) => s.reload());
   const moderate = async (kind: Kind, id: string, reason: string, unhide = false) => {
-    await api(`${base}/moderation${unhide ? "/unhide" : ""}`, { token, body: { target: { kind, id }, reason } });
+    await api(`${base}/moderation${unhide ? "/unhide" : ""}`, { body: { target: { kind, id }, reason } });
     setMessage(unhide ? "Shown again." : "Hidden. It stays in the log; views and exports skip it.");
     refresh();
   };

@@ -1,14 +1,16 @@
+import { Loading } from "../components/layout.tsx";
 import { api } from "../lib/api.ts";
 import { Link, navigate, usePageTitle } from "../lib/router.tsx";
 import type { Campaign } from "../lib/types.ts";
 import { CampaignForm } from "./campaign-form.tsx";
-import { useResearcherToken } from "./use-researcher.ts";
+import { useResearcher } from "./use-researcher.ts";
 
 /** Creates a moral-graph campaign. */
 export default function NewCampaignPage() {
-  const [token] = useResearcherToken();
+  const { researcher } = useResearcher();
   usePageTitle("New campaign");
-  if (!token) {
+  if (researcher === undefined) return <Loading />;
+  if (!researcher) {
     return (
       <>
         <h1>New campaign</h1>
@@ -28,7 +30,7 @@ export default function NewCampaignPage() {
       <CampaignForm
         submitLabel="Create the campaign"
         onSubmit={async (input) => {
-          const { campaign } = await api<{ campaign: Campaign }>("/campaigns", { token, body: { kind: "moral-graph", ...input } });
+          const { campaign } = await api<{ campaign: Campaign }>("/campaigns", { body: { kind: "moral-graph", ...input } });
           navigate(`/researcher/c/${encodeURIComponent(campaign.id)}`);
         }}
       />

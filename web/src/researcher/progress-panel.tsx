@@ -39,8 +39,8 @@ function Bar({ part, whole }: { part: number; whole: number }) {
 }
 
 /** Live progress: counts, votes per context and the completion funnel, refreshed every few seconds. */
-export function ProgressPanel({ campaign, token }: { campaign: Campaign; token: string }) {
-  const stats = useAsync((signal) => api<Stats>(`/campaigns/${encodeURIComponent(campaign.id)}/stats`, { token, signal }), [campaign.id]);
+export function ProgressPanel({ campaign }: { campaign: Campaign }) {
+  const stats = useAsync((signal) => api<Stats>(`/campaigns/${encodeURIComponent(campaign.id)}/stats`, { signal }), [campaign.id]);
   const { reload } = stats;
   useEffect(() => {
     const timer = window.setInterval(() => document.visibilityState === "visible" && reload(), REFRESH_MS);

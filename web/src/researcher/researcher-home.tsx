@@ -6,10 +6,10 @@ import { Link, usePageTitle } from "../lib/router.tsx";
 import type { CampaignSummary } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { SignInForm } from "./sign-in-form.tsx";
-import { useResearcherToken } from "./use-researcher.ts";
+import { useResearcher } from "./use-researcher.ts";
 
-function CampaignList({ token, onSignOut }: { token: string; onSignOut: () => void }) {
-  const campaigns = useAsync((signal) => api<{ campaigns: CampaignSummary[] }>("/campaigns", { token, signal }), [token]);
+function CampaignList({ onSignOut }: { onSignOut: () => void }) {
+  const campaigns = useAsync((signal) => api<{ campaigns: CampaignSummary[] }>("/campaigns", { signal }), []);
   if (campaigns.error instanceof ApiError && campaigns.error.status === 401) {
     return (
       <div className="notice error" role="alert">
@@ -52,12 +52,12 @@ function CampaignList({ token, onSignOut }: { token: string; onSignOut: () => vo
 
 /** The researcher's start page: sign in, then the list of campaigns. */
 export default function ResearcherHome() {
-  const [token, setToken] = useResearcherToken();
-  usePageTitle(token ? "Your campaigns" : "Researcher sign-in");
+  const { researcher, reload, signOut } = useResearcher();
+  usePageTitle(researcher ? "Your campaigns" : "Researcher sign-in");
   return (
     <>
-      <h1>{token ? "Your campaigns" : "Researcher sign-in"}</h1>
-      {token ? <CampaignList token={token} onSignOut={() => setToken(null)} /> : <SignInForm onSignIn={setToken} />}
+      <h1>{researcher ? "Your campaigns" : "Researcher sign-in"}</h1>
+      {researcher === undefined ? <Loading /> : researcher ? <CampaignList onSignOut={() => void signOut()} /> : <SignInForm onSignIn={reload} />}
     </>
   );
 }

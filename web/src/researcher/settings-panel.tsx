@@ -5,14 +5,14 @@ import type { Campaign } from "../lib/types.ts";
 import { CampaignForm } from "./campaign-form.tsx";
 
 /** Edits a campaign: its texts, new questions and contexts, demographics, admission and visibility; opens or closes it. */
-export function SettingsPanel({ campaign, token, onSaved }: { campaign: Campaign; token: string; onSaved: () => void }) {
+export function SettingsPanel({ campaign, onSaved }: { campaign: Campaign; onSaved: () => void }) {
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const path = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const setStatus = async (status: "open" | "closed") => {
     setFailure(undefined);
     try {
-      await api(path, { method: "PATCH", token, body: { status } });
+      await api(path, { method: "PATCH", body: { status } });
       onSaved();
     } catch (error) {
       setFailure(error);
@@ -39,7 +39,6 @@ export function SettingsPanel({ campaign, token, onSaved }: { campaign: Campaign
           setSaved(false);
           await api(path, {
             method: "PATCH",
-            token,
             body: {
               title: input.title,
               description: input.description,

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { TextField } from "../components/fields.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
-import { api, ApiError } from "../lib/api.ts";
+import { ApiError } from "../lib/api.ts";
+import { signInResearcher } from "../lib/researcher.ts";
 
-/** Checks a researcher token against the API and keeps it in this browser. */
-export function SignInForm({ onSignIn }: { onSignIn: (token: string) => void }) {
+/** Signs the browser in with a researcher token, which the server keeps in a cookie scripts cannot read. */
+export function SignInForm({ onSignIn }: { onSignIn: () => void }) {
   const [token, setToken] = useState("");
   const [error, setError] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
@@ -16,8 +17,8 @@ export function SignInForm({ onSignIn }: { onSignIn: (token: string) => void }) 
     setBusy(true);
     setFailure(undefined);
     try {
-      await api("/campaigns", { token: value });
-      onSignIn(value);
+      await signInResearcher(value);
+      onSignIn();
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError("This token is unknown or was revoked.");
       else setFailure(e);
@@ -28,7 +29,7 @@ export function SignInForm({ onSignIn }: { onSignIn: (token: string) => void }) 
     <form onSubmit={(event) => void submit(event)} noValidate>
       <p>
         Sign in with a researcher token. Whoever runs the server creates one with <code>polyphony token create</code>.
-        The token stays in this browser until you sign out.
+        This browser stays signed in until you sign out; no script on the page can read the token.
       </p>
       <TextField
         label="Researcher token"

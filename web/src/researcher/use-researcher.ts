@@ -1,12 +1,18 @@
-import { useState } from "react";
-import { loadResearcherToken, saveResearcherToken } from "../lib/researcher.ts";
+import { useCallback } from "react";
+import { fetchResearcherSession, signOutResearcher, type ResearcherSession } from "../lib/researcher.ts";
+import { useAsync } from "../lib/use-async.ts";
 
-/** The signed-in researcher's token and a way to change it. */
-export function useResearcherToken() {
-  const [token, setToken] = useState(loadResearcherToken);
-  const change = (next: string | null) => {
-    saveResearcherToken(next);
-    setToken(next);
-  };
-  return [token, change] as const;
+/**
+ * The signed-in researcher, as the server's session cookie says: `undefined` while asking, null
+ * when signed out. `reload` after signing in; `signOut` ends the session.
+ */
+export function useResearcher() {
+  const session = useAsync((signal) => fetchResearcherSession(signal), []);
+  const { reload } = session;
+  const signOut = useCallback(async () => {
+    await signOutResearcher();
+    reload();
+  }, [reload]);
+  const researcher: ResearcherSession | null | undefined = session.status === "failed" ? null : session.data;
+  return { researcher, reload, signOut };
 }

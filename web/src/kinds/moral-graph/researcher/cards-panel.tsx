@@ -11,15 +11,15 @@ import { MergeProposalForm } from "./merge-proposal.tsx";
 const THRESHOLDS = ["0.9", "0.8", "0.7", "0.6", "0.5"];
 
 /** Similar cards proposed for merging, and the merges made so far (undoable). */
-export function CardsPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+export function CardsPanel({ campaign }: { campaign: Campaign }) {
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const [threshold, setThreshold] = useState("0.8");
   const [message, setMessage] = useState<string>();
   const proposals = useAsync(
-    (signal) => api<{ proposals: MergeProposal[]; embedder: string }>(`${base}/merge-proposals?threshold=${threshold}&limit=50`, { token, signal }),
+    (signal) => api<{ proposals: MergeProposal[]; embedder: string }>(`${base}/merge-proposals?threshold=${threshold}&limit=50`, { signal }),
     [base, threshold],
   );
-  const merges = useAsync((signal) => api<{ merges: Merge[] }>(`${base}/merges`, { token, signal }).then((b) => b.merges), [base]);
+  const merges = useAsync((signal) => api<{ merges: Merge[] }>(`${base}/merges`, { signal }).then((b) => b.merges), [base]);
   const cards = useAsync(
     (signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards?includeMerged=true`, { signal }).then((b) => b.cards),
     [base],
@@ -53,7 +53,7 @@ export function CardsPanel({ campaign, token }: { campaign: Campaign; token: str
           key={`${p.cards[0].id}-${p.cards[1].id}`}
           proposal={p}
           onMerge={async (into, from, reason) => {
-            await api(`${base}/merges`, { token, body: { into, from: [from], reason } });
+            await api(`${base}/merges`, { body: { into, from: [from], reason } });
             setMessage(`Merged “${titles.get(from) ?? from}” into “${titles.get(into) ?? into}”.`);
             refresh();
           }}
@@ -65,7 +65,7 @@ export function CardsPanel({ campaign, token }: { campaign: Campaign; token: str
           merges={merges.data}
           titles={titles}
           onUndo={async (merge, reason) => {
-            await api(`${base}/merges/${encodeURIComponent(merge.id)}/undo`, { token, body: { reason } });
+            await api(`${base}/merges/${encodeURIComponent(merge.id)}/undo`, { body: { reason } });
             setMessage("The merge was undone.");
             refresh();
           }}

@@ -17,11 +17,11 @@ interface StoryRow {
 const SHOWN = 20;
 
 /** Upgrade stories: written by hand, or by the LLM in both directions when the server has one. */
-export function StoriesPanel({ campaign, token }: { campaign: Campaign; token: string }) {
+export function StoriesPanel({ campaign }: { campaign: Campaign }) {
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const cards = useAsync((signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards`, { signal }).then((b) => b.cards), [base]);
   const stories = useAsync(
-    (signal) => api<{ stories: StoryRow[] }>(`${base}/export?format=polyphony`, { token, signal }).then((b) => b.stories),
+    (signal) => api<{ stories: StoryRow[] }>(`${base}/export?format=polyphony`, { signal }).then((b) => b.stories),
     [base],
   );
   const [from, setFrom] = useState("");
@@ -50,10 +50,10 @@ export function StoriesPanel({ campaign, token }: { campaign: Campaign; token: s
     setMessage(undefined);
     try {
       if (generate) {
-        await api(`${base}/stories/generate`, { token, body: { from, to, context } });
+        await api(`${base}/stories/generate`, { body: { from, to, context } });
         setMessage("The LLM wrote the story in both directions.");
       } else {
-        await api(`${base}/stories`, { token, body: { from, to, context, text: text.trim() } });
+        await api(`${base}/stories`, { body: { from, to, context, text: text.trim() } });
         setMessage("The story is saved; participants will be served it.");
         setText("");
       }

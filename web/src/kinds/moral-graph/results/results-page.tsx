@@ -4,7 +4,7 @@ import { Loading } from "../../../components/layout.tsx";
 import { ErrorNotice } from "../../../components/notice.tsx";
 import { api, ApiError } from "../../../lib/api.ts";
 import { count } from "../../../lib/format.ts";
-import { loadResearcherToken } from "../../../lib/researcher.ts";
+import { useResearcher } from "../../../researcher/use-researcher.ts";
 import { Link, usePageTitle } from "../../../lib/router.tsx";
 import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
@@ -31,20 +31,21 @@ function Restricted() {
 
 /** A campaign's results: the moral graph per context, the values, and the legitimacy figures. */
 export default function ResultsPage({ campaignId }: { campaignId: string }) {
-  const token = loadResearcherToken();
+  // A signed-in researcher's session cookie goes with every request and shows every group.
+  const { researcher } = useResearcher();
   const base = `/campaigns/${encodeURIComponent(campaignId)}`;
   const campaign = useAsync((signal) => api<{ campaign: Campaign }>(base, { signal }).then((b) => b.campaign), [campaignId]);
   const [groupBy, setGroupBy] = useState<string | null>(null);
   // The public sees groups only by questions with fixed options: a free-text answer is a group of one.
-  const groupable = (campaign.data?.demographics ?? []).filter((d) => token !== null || (d.options?.length ?? 0) > 0);
+  const groupable = (campaign.data?.demographics ?? []).filter((d) => Boolean(researcher) || (d.options?.length ?? 0) > 0);
   const group = groupBy ?? groupable[0]?.key ?? null;
   const query = group ? `&groupBy=${encodeURIComponent(group)}` : "";
   const graph = useAsync(
-    campaign.data ? (signal) => api<PolyphonyGraph>(`${base}/graph?method=polyphony${query}`, { signal, token }) : null,
+    campaign.data ? (signal) => api<PolyphonyGraph>(`${base}/graph?method=polyphony${query}`, { signal }) : null,
     [campaign.data, query],
   );
   const legitimacy = useAsync(
-    campaign.data ? (signal) => api<Legitimacy>(`${base}/legitimacy${group ? `?groupBy=${encodeURIComponent(group)}` : ""}`, { signal, token }) : null,
+    campaign.data ? (signal) => api<Legitimacy>(`${base}/legitimacy${group ? `?groupBy=${encodeURIComponent(group)}` : ""}`, { signal }) : null,
     [campaign.data, query],
   );
   const [context, setContext] = useState(ALL);
@@ -57,7 +58,7 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
     [detailsWanted],
   );
   const stories = useAsync(
-    detailsWanted ? (signal) => api<{ stories: StoryRow[] }>(`${base}/export?format=polyphony`, { signal, token }).then((b) => b.stories) : null,
+    detailsWanted ? (signal) => api<{ stories: StoryRow[] }>(`${base}/export?format=polyphony`, { signal }).then((b) => b.stories) : null,
     [detailsWanted],
   );
   const contextName = context === ALL ? null : context;
