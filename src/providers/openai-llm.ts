@@ -63,7 +63,8 @@ export function openAiLlm(config: OpenAiLlmConfig): Llm {
       const json = extractJsonObject(content);
       if (json !== undefined) return json;
       const why = choice?.finish_reason === "length" ? "the reply was cut off at the token limit" : "the reply holds no JSON object";
-      throw upstreamFailed(WHAT, config.baseUrl, `was asked for JSON but ${why}: ${JSON.stringify(content.slice(0, 200))}`);
+      // The reply may echo what a participant wrote: it goes in the detail, which the server log leaves out.
+      throw upstreamFailed(WHAT, config.baseUrl, `was asked for JSON but ${why} (model ${config.model})`, { reply: content.slice(0, 200) });
     },
   };
 }
