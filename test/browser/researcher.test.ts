@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("a researcher in the browser", () => {
     // The session is a cookie no script reads and no other site sends; the token is in no storage a script can read.
     const [session] = (await context.cookies()).filter((c) => c.name === "polyphony_researcher");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api" });
-    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    const readable = await page.evaluate<string>("JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })");
     expect(readable).not.toContain(server.token);
     // Still signed in after a reload, from the cookie alone.
     await page.reload();
