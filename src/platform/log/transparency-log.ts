@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import { encodeBase64, equalBytes, type HashTree, type TreeHasher } from "../../core/log/index.ts";
+import { formatTlogProof } from "../../core/log/tlog-proof.ts";
+import { rowsOf } from "../../store/rows.ts";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { Clock } from "../../ports.ts";
 import type { Store } from "../../store/open.ts";
@@ -7,7 +10,22 @@ import type { AppendedEntry } from "./drafts.ts";
 import type { LogKey } from "./log-key.ts";
 import { LogTree } from "./log-tree.ts";
 
-/** What a contributor keeps to check offline, later, that their entry is in the log. */
+/** What opens an entry's digest: the salt and the exact content it commits to, and the author's signature. */
+export interface Opening {
+  /** Base64 salt. */
+  readonly salt: string;
+  /** The RFC 8785 JSON text of the content, exactly as committed. */
+  readonly content: string;
+  /** The author's base64 signature over the content, for a participant's entry. */
+  readonly signature: string | null;
+}
+
+/**
+ * What a contributor keeps to check offline, later, that *their* contribution is in the log: the
+ * entry's leaf bytes (so its hash can be recomputed), the opening (so the leaf can be seen to
+ * commit to what they sent), the inclusion proof and the signed checkpoint it leads to — and the
+ * same proof as a C2SP tlog-proof file.
+ */
 export interface Receipt {
   readonly index: number;
   /** Base64 RFC 9162 leaf hash of the entry. */
@@ -16,6 +34,12 @@ export interface Receipt {
   readonly inclusionProof: string[];
   /** The signed checkpoint (C2SP note text) the proof leads to. */
   readonly checkpoint: string;
+  /** Base64 of the entry's exact leaf bytes (RFC 8785 JSON). */
+  readonly leaf: string;
+  /** What opens the entry's digest; null for an entry whose opening was erased. */
+  readonly opening: Opening | null;
+  /** The proof in the C2SP tlog-proof text form, with the leaf bytes as its `extra`. */
+  readonly tlogProof: string;
 }
 
 /**
@@ -101,11 +125,22 @@ export class TransparencyLog {
   /** A receipt for an appended entry: its inclusion proof in a signed checkpoint that covers it. */
   async issueReceipt(entry: AppendedEntry): Promise<Receipt> {
     const checkpoint = await this.checkpointCovering(entry.index + 1);
+    const [row] = rowsOf<{ leaf: Uint8Array; salt: Uint8Array | null; content: string | null; signature: string | null }>(
+      await this.#store.db.execute(sql`
+        SELECT e.leaf, o.salt, o.content, o.signature FROM log_entries e LEFT JOIN log_openings o ON o.entry_index = e.index
+        WHERE e.index = ${entry.index}`),
+    );
+    if (!row) throw new PolyphonyError("internal", `log entry ${entry.index} is not stored`);
+    const leaf = new Uint8Array(row.leaf);
+    const proof = this.#tree.tree.proveInclusion(entry.index, checkpoint.size);
     return {
       index: entry.index,
       leafHash: encodeBase64(entry.leafHash),
-      inclusionProof: this.#tree.tree.proveInclusion(entry.index, checkpoint.size).map(encodeBase64),
+      inclusionProof: proof.map(encodeBase64),
       checkpoint: checkpoint.note,
+      leaf: encodeBase64(leaf),
+      opening: row.salt === null || row.content === null ? null : { salt: encodeBase64(new Uint8Array(row.salt)), content: row.content, signature: row.signature },
+      tlogProof: formatTlogProof({ index: entry.index, proof, checkpoint: checkpoint.note, extra: leaf }),
     };
   }
 

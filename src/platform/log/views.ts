@@ -10,6 +10,16 @@ export const Receipt = z
     leafHash: Base64,
     inclusionProof: z.array(Base64),
     checkpoint: SignedNote,
+    leaf: Base64.openapi({ description: "The entry's exact leaf bytes (RFC 8785 JSON): hashing them gives leafHash" }),
+    opening: z
+      .object({
+        salt: Base64,
+        content: z.string().openapi({ description: "The RFC 8785 JSON the entry's digest commits to: what was sent" }),
+        signature: Base64.nullable().openapi({ description: "The author's signature over the content (docs/log-format.md)" }),
+      })
+      .nullable()
+      .openapi({ description: "What opens the entry's digest, for its author only; null once erased" }),
+    tlogProof: z.string().openapi({ description: "The same proof as a C2SP tlog-proof (c2sp.org/tlog-proof), with the leaf bytes as its extra" }),
   })
   .openapi("Receipt");
 

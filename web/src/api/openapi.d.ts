@@ -1429,8 +1429,21 @@ export interface components {
             checkpoint: string;
             inclusionProof: string[];
             index: number;
+            /** @description The entry's exact leaf bytes (RFC 8785 JSON): hashing them gives leafHash */
+            leaf: string;
             /** @description Standard base64 */
             leafHash: string;
+            /** @description What opens the entry's digest, for its author only; null once erased */
+            opening: {
+                /** @description The RFC 8785 JSON the entry's digest commits to: what was sent */
+                content: string;
+                /** @description Standard base64 */
+                salt: string;
+                /** @description The author's signature over the content (docs/log-format.md) */
+                signature: string | null;
+            } | null;
+            /** @description The same proof as a C2SP tlog-proof (c2sp.org/tlog-proof), with the leaf bytes as its extra */
+            tlogProof: string;
         };
         RecordProgress: {
             step: string;
