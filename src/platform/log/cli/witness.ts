@@ -8,6 +8,48 @@ import { decimalNumber } from "../../../cli/numbers.ts";
 import { CommandFailed, note, printJson, printText } from "../../../cli/output.ts";
 import { globals } from "../../../cli/session.ts";
 import { createWitnessKeyFile, readWitnessKeyFile, readWitnessStateFile, writeWitnessStateFile } from "./witness-files.ts";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { collect } from "../../../cli/parse.ts";
+import { portNumber } from "../../../cli/numbers.ts";
+import { createWitnessApp } from "../witness/witness-server.ts";
+import type { NoteVerifier } from "../../../core/log/index.ts";
+
+interface ServeOptions {
+  name?: string;
+  keyFile?: string;
+  log: string[];
+  stateDir?: string;
+  port: number;
+  host: string;
+}
+
+/** `witness serve`: logs push their checkpoints (c2sp.org/tlog-witness), one state file per log origin. */
+async function serveWitness(options: ServeOptions): Promise<void> {
+  const name = need(options.name, "--name");
+  const key = readWitnessKeyFile(need(options.keyFile, "--key-file"), name);
+  if (options.log.length === 0) throw new PolyphonyError("invalid_input", "name at least one log to witness with --log <verifier key>", { field: "--log" });
+  const logs = new Map<string, NoteVerifier[]>();
+  for (const vkey of options.log) {
+    const verifier = readVerifierKey(vkey, ED25519_TYPE, "--log");
+    logs.set(verifier.name, [...(logs.get(verifier.name) ?? []), verifier]);
+  }
+  const stateDir = options.stateDir ?? `${options.keyFile}.states`;
+  mkdirSync(stateDir, { recursive: true });
+  const fileOf = (origin: string) => join(stateDir, `${encodeURIComponent(origin)}.json`);
+  const app = createWitnessApp({
+    logs,
+    cosigner: key.cosigner,
+    state: { get: (origin) => readWitnessStateFile(fileOf(origin)), save: async (state) => writeWitnessStateFile(fileOf(state.origin), state) },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve());
+    server.once("error", reject);
+  });
+  note(`witness ${name} (${key.verifierKey}) takes add-checkpoint on http://${options.host}:${options.port}/add-checkpoint for ${[...logs.keys()].join(", ")}; states in ${stateDir}`);
+  await new Promise<never>(() => {});
+}
 
 interface WitnessOptions {
   logUrl?: string;
@@ -82,6 +124,14 @@ export function registerWitnessCommands(program: Command) {
     .option("--interval <seconds>", "seconds between rounds", decimalNumber("--interval", { min: 0, above: true, what: "a number of seconds" }), 60)
     .option("--once", "run one round and exit")
     .action((options: WitnessOptions, command: Command) => runWitness(options, command));
+  witness
+    .command("serve")
+    .description("take checkpoints that logs push (C2SP tlog-witness add-checkpoint) and cosign those proven consistent")
+    .option("--log <vkey>", "a log's verifier key to witness (repeatable)", collect, [])
+    .option("--state-dir <dir>", "where it keeps the last checkpoint it cosigned per log (default: <key file>.states)")
+    .option("--port <n>", "port to listen on", portNumber("--port"), 8788)
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .action((_options: unknown, command: Command) => serveWitness(command.optsWithGlobals<ServeOptions>()));
   witness
     .command("keygen")
     .description("make a witness key (mode 0600) and print its cosignature verifier key")
