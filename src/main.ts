@@ -1,3 +1,4 @@
+import { PolyphonyError } from "./core/errors.ts";
 import { systemClock } from "./ports.ts";
 import type { Embedder, Llm } from "./ports.ts";
 import { llmFromEnv } from "./providers/openai-llm.ts";
@@ -25,6 +26,8 @@ export interface Config {
   checkpoints: CheckpointPolicy;
   /** Verifier keys of the witnesses whose cosignatures the log accepts. */
   logWitnesses: string[];
+  /** Submission prefixes of C2SP tlog-witness witnesses the server offers its checkpoints to. */
+  logWitnessUrls: string[];
   /** Rate limits and LLM budgets. */
   limits: LimitSettings;
 }
@@ -33,6 +36,17 @@ const positive = (text: string | undefined, fallback: number) => {
   const n = Number(text);
   return text && Number.isFinite(n) && n > 0 ? n : fallback;
 };
+
+/** The witness submission prefixes in POLYPHONY_LOG_WITNESS_URLS: http(s) URLs, comma-separated. */
+function readWitnessUrls(text: string | undefined): string[] {
+  const urls = (text ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+  for (const url of urls) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new PolyphonyError("invalid_input", `POLYPHONY_LOG_WITNESS_URLS holds ${JSON.stringify(url)}, which is not an http(s) URL`, { field: "POLYPHONY_LOG_WITNESS_URLS" });
+    }
+  }
+  return urls;
+}
 
 /** Reads configuration from options and the environment (DATABASE_URL, POLYPHONY_*). */
 export function readConfig(options: { data?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +69,7 @@ export function readConfig(options: { data?: string | undefined }, env: NodeJS.P
       seconds: positive(env.POLYPHONY_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_POLICY.seconds),
     },
     logWitnesses: (env.POLYPHONY_LOG_WITNESSES ?? "").split(",").map((k) => k.trim()).filter((k) => k !== ""),
+    logWitnessUrls: readWitnessUrls(env.POLYPHONY_LOG_WITNESS_URLS),
     limits: readLimits(env),
   };
 }

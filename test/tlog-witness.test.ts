@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, makeCosignatureVerifier, makeEd25519Cosigner, makeVerifier, openNote, parseCheckpoint, parseNote, type NoteVerifier } from "../src/core/log/index.ts";
 import { formatAddCheckpoint, TLOG_SIZE_TYPE } from "../src/core/log/tlog-witness.ts";
 import { createWitnessApp } from "../src/platform/log/witness/witness-server.ts";
+import { pushToWitness } from "../src/platform/log/witness/push.ts";
 import type { WitnessState } from "../src/platform/log/witness/witness-state.ts";
 import type { Store } from "../src/store/open.ts";
 import { createTestApi, type TestApi } from "./support/api.ts";
@@ -75,5 +76,30 @@ describe("the C2SP tlog-witness add-checkpoint protocol", () => {
     expect((await offer(formatAddCheckpoint({ oldSize: sizeOf(current), proof: [], checkpoint: forged }))).status).toBe(403);
     expect((await offer(formatAddCheckpoint({ oldSize: sizeOf(current) + 1, proof: [], checkpoint: current }))).status).toBe(400);
     expect((await offer("old 01\n\n" + current)).status).toBe(400);
+  });
+
+  it("lets the log push its checkpoints to such a witness and publish the cosignatures it gets back", async () => {
+    const witnessKey = makeCosignatureVerifier(WITNESS, ed25519.getPublicKey(seed));
+    const own = await pglite!.open();
+    const log = await createTestApi(own, { logWitnesses: [witnessKey] });
+    const logVerifier = makeVerifier(String((await log.call("GET", "/api/v1/log/key")).body).trim());
+    const pushed = new Map<string, WitnessState>();
+    const remote = createWitnessApp({
+      logs: new Map([[logVerifier.name, [logVerifier]]]),
+      cosigner: (timestamp) => makeEd25519Cosigner(WITNESS, seed, timestamp),
+      state: { get: (origin) => pushed.get(origin) ?? null, save: async (state) => void pushed.set(state.origin, state) },
+    });
+    const fetcher = (async (url: string | URL | Request, init?: RequestInit) => remote.request(new URL(url instanceof Request ? url.url : url).pathname, init)) as typeof fetch;
+    for (let round = 0; round < 2; round++) {
+      await log.call("POST", "/api/v1/campaigns", { token: log.researcher, body: { title: `Pushed ${round}`, questions: ["Q?"], contexts: ["C"] } });
+      await log.deps.log.checkpointCovering((await log.deps.log.catchUp()).size);
+      // The log offers from size 0 each time; from the second round on the witness names its size and the log proves consistency from it.
+      const result = await pushToWitness(log.deps, "http://witness.example/", 0, fetcher);
+      expect(result.cosignatures.map((c) => c.name)).toEqual([WITNESS]);
+      const published = String((await log.call("GET", "/api/v1/log/checkpoint")).body);
+      expect(openNote(published, [witnessKey]).verified.map((s) => s.name)).toEqual([WITNESS]);
+      expect(pushed.get(logVerifier.name)?.size).toBe(sizeOf(published));
+    }
+    await own.close();
   });
 });

@@ -10,6 +10,7 @@ import { note } from "../output.ts";
 import { portNumber } from "../numbers.ts";
 import { ensureFirstResearcherToken } from "../../platform/auth/tokens.ts";
 import { scheduleCheckpoints } from "../../platform/log/checkpoint-schedule.ts";
+import { scheduleWitnessPushes } from "../../platform/log/witness/push.ts";
 
 /** Only this machine reaches the server unless the operator says otherwise with --host. */
 const DEFAULT_HOST = "127.0.0.1";
@@ -67,6 +68,7 @@ export function registerServeCommand(program: Command) {
       const deps = await openServices(config);
       const { server, tree } = await startListening(deps, port, options.host);
       const stopCheckpoints = scheduleCheckpoints(deps.log, config.checkpoints, deps.clock);
+      const stopPushes = scheduleWitnessPushes(deps, config.logWitnessUrls, config.checkpoints.seconds);
       // Stop taking requests and let those in flight finish before the store closes under them.
       const stopServing = () =>
         new Promise<void>((resolve) => {
@@ -76,6 +78,7 @@ export function registerServeCommand(program: Command) {
       closeOnSignal({
         close: async () => {
           stopCheckpoints();
+          stopPushes();
           await stopServing();
           await deps.store.close();
         },
