@@ -8,6 +8,7 @@ import type { ServiceDeps } from "./platform/deps.ts";
 import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./platform/log/checkpoint-schedule.ts";
 import { makeLogKey } from "./platform/log/log-key.ts";
 import { TransparencyLog } from "./platform/log/transparency-log.ts";
+import { DEFAULT_COMMIT_SETTINGS, type CommitSettings } from "./platform/log/group-commit.ts";
 import { readWitnessKeys } from "./platform/log/witness/cosignatures.ts";
 import { loadLogKey, type LogKeySource } from "./store/log-key-file.ts";
 import { openStore, type Store } from "./store/open.ts";
@@ -24,6 +25,8 @@ export interface Config {
   logKey: LogKeySource;
   /** When the server signs checkpoints without being asked. */
   checkpoints: CheckpointPolicy;
+  /** How contributions are grouped into transactions. */
+  commit: CommitSettings;
   /** Verifier keys of the witnesses whose cosignatures the log accepts. */
   logWitnesses: string[];
   /** Submission prefixes of C2SP tlog-witness witnesses the server offers its checkpoints to. */
@@ -36,6 +39,17 @@ const positive = (text: string | undefined, fallback: number) => {
   const n = Number(text);
   return text && Number.isFinite(n) && n > 0 ? n : fallback;
 };
+
+/** A whole number of at least `min` from the environment variable `name`, or `fallback` when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, min: number, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) {
+    throw new PolyphonyError("invalid_input", `${name} is a whole number of at least ${min}, not ${JSON.stringify(text)}`, { field: name });
+  }
+  return n;
+}
 
 /** The witness submission prefixes in POLYPHONY_LOG_WITNESS_URLS: http(s) URLs, comma-separated. */
 function readWitnessUrls(text: string | undefined): string[] {
@@ -68,6 +82,10 @@ export function readConfig(options: { data?: string | undefined }, env: NodeJS.P
       entries: positive(env.POLYPHONY_CHECKPOINT_ENTRIES, DEFAULT_CHECKPOINT_POLICY.entries),
       seconds: positive(env.POLYPHONY_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_POLICY.seconds),
     },
+    commit: {
+      batchSize: wholeNumber(env, "POLYPHONY_COMMIT_BATCH_SIZE", 1, DEFAULT_COMMIT_SETTINGS.batchSize),
+      windowMs: wholeNumber(env, "POLYPHONY_COMMIT_WINDOW_MS", 0, DEFAULT_COMMIT_SETTINGS.windowMs),
+    },
     logWitnesses: (env.POLYPHONY_LOG_WITNESSES ?? "").split(",").map((k) => k.trim()).filter((k) => k !== ""),
     logWitnessUrls: readWitnessUrls(env.POLYPHONY_LOG_WITNESS_URLS),
     limits: readLimits(env),
@@ -79,7 +97,7 @@ export async function openServices(config: Config): Promise<ServiceDeps & { stor
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     const key = loadLogKey(config.logKey);
-    const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock);
+    const log = new TransparencyLog(store, makeLogKey(key.origin, key.name, key.seed), systemClock, { commit: config.commit });
     const logWitnesses = readWitnessKeys(config.logWitnesses);
     return { store, kinds: KINDS, clock: systemClock, log, logWitnesses, llm: config.llm, embedder: config.embedder, limits: config.limits };
   } catch (error) {

@@ -6,7 +6,6 @@ import type { ServiceDeps } from "../../platform/deps.ts";
 import { requireOpenCampaign } from "../../platform/campaigns/guards.ts";
 import { newId } from "../../platform/ids.ts";
 import { SYSTEM_AUTHOR, type EntryDraft } from "../../platform/log/drafts.ts";
-import { appendEntries } from "../../platform/log/sequencer.ts";
 import { signContribution } from "../../platform/participants/participant-keys.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
 import type { CardContent, SubmitCard } from "./inputs.ts";
@@ -51,10 +50,9 @@ export async function requireActiveCard(db: Queryable, campaignId: string, cardI
  */
 export async function submitCard(deps: ServiceDeps, participant: Participant, input: SubmitCard) {
   const campaignId = participant.campaignId;
-  const { card, entry } = await deps.store.transaction(async (tx) => {
+  const { value: card, receipts } = await deps.log.commit(async (tx, now) => {
     await requireOpenCampaign(tx, campaignId);
     await requireQuestion(tx, campaignId, input.question);
-    const now = deps.clock.now();
     const text = pickContent(input);
     const content = { question: input.question, ...text, ...(input.sameAs !== undefined && { sameAs: input.sameAs }) };
     const signed = await signContribution(tx, participant, "values_card", content, now);
@@ -93,10 +91,9 @@ export async function submitCard(deps: ServiceDeps, participant: Participant, in
       content,
       participant: participant.id,
     });
-    const [appended] = await appendEntries(tx, drafts, now);
-    return { card: { id, ...text, question: input.question, canonicalId }, entry: appended! };
+    return { value: { id, ...text, question: input.question, canonicalId }, drafts };
   });
-  return { card, receipt: await deps.log.issueReceipt(entry) };
+  return { card, receipt: receipts[0]! };
 }
 
 export function pickContent(card: CardContent): CardContent {

@@ -6,7 +6,6 @@ import { lockCampaignForCuration } from "../../platform/campaigns/guards.ts";
 import type { ServiceDeps } from "../../platform/deps.ts";
 import { newId } from "../../platform/ids.ts";
 import { researcherAuthor } from "../../platform/log/drafts.ts";
-import { appendEntries } from "../../platform/log/sequencer.ts";
 import type { MergeCards } from "./inputs.ts";
 import type { Researcher } from "../../platform/auth/tokens.ts";
 
@@ -40,11 +39,10 @@ function toView(row: typeof merges.$inferSelect): MergeView {
 export async function mergeCards(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: MergeCards) {
   const from = [...new Set(input.from)];
   if (from.includes(input.into)) throw invalid("from", "a card cannot be merged into itself");
-  const { merge, entry } = await deps.store.transaction(async (tx) => {
+  const { value: merge, receipts } = await deps.log.commit(async (tx, now) => {
     await lockCampaignForCuration(tx, campaignId);
     await requireActiveCard(tx, campaignId, input.into, "into");
     for (const [i, id] of from.entries()) await requireActiveCard(tx, campaignId, id, `from/${i}`);
-    const now = deps.clock.now();
     const id = newId("mrg");
     await tx.update(canonicalCards).set({ mergedInto: input.into }).where(inArray(canonicalCards.id, from));
     const [row] = await tx
@@ -58,15 +56,14 @@ export async function mergeCards(deps: ServiceDeps, researcher: Researcher, camp
       refs: { merge: id, into: input.into, from },
       content: { into: input.into, from, reason: input.reason },
     };
-    const [appended] = await appendEntries(tx, [draft], now);
-    return { merge: toView(row!), entry: appended! };
-  });
-  return { merge, receipt: await deps.log.issueReceipt(entry) };
+    return { value: toView(row!), drafts: [draft] };
+  }, { alone: true });
+  return { merge, receipt: receipts[0]! };
 }
 
 /** Undoes a merge: the merged cards stand on their own again. The merge stays on record; the undo is logged. */
 export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campaignId: string, mergeId: string, reason: string) {
-  const result = await deps.store.transaction(async (tx) => {
+  const { value: merge, receipts } = await deps.log.commit(async (tx, now) => {
     await lockCampaignForCuration(tx, campaignId);
     const [merge] = await tx
       .select()
@@ -78,7 +75,6 @@ export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campa
       .update(canonicalCards)
       .set({ mergedInto: null })
       .where(and(inArray(canonicalCards.id, merge.fromIds), eq(canonicalCards.mergedInto, merge.intoId)));
-    const now = deps.clock.now();
     const [row] = await tx
       .update(merges)
       .set({ undoneAt: now, undoneBy: researcher.id, undoReason: reason })
@@ -91,10 +87,9 @@ export async function undoMerge(deps: ServiceDeps, researcher: Researcher, campa
       refs: { merge: mergeId },
       content: { merge: mergeId, reason },
     };
-    const [appended] = await appendEntries(tx, [draft], now);
-    return { merge: toView(row!), entry: appended! };
-  });
-  return { merge: result.merge, receipt: await deps.log.issueReceipt(result.entry) };
+    return { value: toView(row!), drafts: [draft] };
+  }, { alone: true });
+  return { merge, receipt: receipts[0]! };
 }
 
 export async function listMerges(deps: ServiceDeps, campaignId: string) {

@@ -9,7 +9,6 @@ import { requireLlm, type ServiceDeps } from "../../platform/deps.ts";
 import { requireContext } from "./campaign-settings.ts";
 import { newId } from "../../platform/ids.ts";
 import { researcherAuthor, type EntryDraft } from "../../platform/log/drafts.ts";
-import { appendEntries } from "../../platform/log/sequencer.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
 import type { GenerateStories, WriteStory } from "./inputs.ts";
 import type { Researcher } from "../../platform/auth/tokens.ts";
@@ -62,14 +61,15 @@ async function requirePair(tx: Queryable, campaignId: string, input: { from: str
 
 /** A researcher writes an upgrade story by hand. */
 export async function writeStory(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: WriteStory) {
-  const { story, entry } = await deps.store.transaction(async (tx) => {
-    await requirePair(tx, campaignId, input);
-    const now = deps.clock.now();
-    const written = await insertStory(tx, campaignId, { ...input, source: "researcher" }, now);
-    const [appended] = await appendEntries(tx, [storyDraft(campaignId, written, researcherAuthor(researcher))], now);
-    return { story: written, entry: appended! };
-  });
-  return { story, receipt: await deps.log.issueReceipt(entry) };
+  const { value: story, receipts } = await deps.log.commit(
+    async (tx, now) => {
+      await requirePair(tx, campaignId, input);
+      const written = await insertStory(tx, campaignId, { ...input, source: "researcher" }, now);
+      return { value: written, drafts: [storyDraft(campaignId, written, researcherAuthor(researcher))] };
+    },
+    { alone: true },
+  );
+  return { story, receipt: receipts[0]! };
 }
 
 /**
@@ -83,15 +83,17 @@ export async function generateStories(deps: ServiceDeps, researcher: Researcher,
     writeUpgradeStory(llm, { from: pickContent(from), to: pickContent(to), context: context.name }),
     writeUpgradeStory(llm, { from: pickContent(to), to: pickContent(from), context: context.name }),
   ]);
-  const { stories: written, entries } = await deps.store.transaction(async (tx) => {
+  const { value: written, receipts } = await deps.log.commit(
+    async (tx, now) => {
     await requirePair(tx, campaignId, input);
-    const now = deps.clock.now();
     const a = await insertStory(tx, campaignId, { from: from.id, to: to.id, context: input.context, text: forward, source: "llm" }, now);
     const b = await insertStory(tx, campaignId, { from: to.id, to: from.id, context: input.context, text: backward, source: "llm" }, now);
     const author = researcherAuthor(researcher);
-    return { stories: [a, b], entries: await appendEntries(tx, [storyDraft(campaignId, a, author), storyDraft(campaignId, b, author)], now) };
-  });
-  return { stories: written, receipts: await deps.log.issueReceipts(entries) };
+    return { value: [a, b], drafts: [storyDraft(campaignId, a, author), storyDraft(campaignId, b, author)] };
+    },
+    { alone: true },
+  );
+  return { stories: written, receipts };
 }
 
 export interface ServedStory {

@@ -6,7 +6,6 @@ import type { ServiceDeps } from "../../platform/deps.ts";
 import { requireOpenCampaign } from "../../platform/campaigns/guards.ts";
 import { requireContext } from "./campaign-settings.ts";
 import { newId } from "../../platform/ids.ts";
-import { appendEntries } from "../../platform/log/sequencer.ts";
 import { signContribution } from "../../platform/participants/participant-keys.ts";
 import type { Participant } from "../../platform/participants/participants.ts";
 import type { CastVote } from "./inputs.ts";
@@ -19,7 +18,7 @@ import type { CastVote } from "./inputs.ts";
 export async function castVote(deps: ServiceDeps, participant: Participant, input: CastVote) {
   const campaignId = participant.campaignId;
   if (input.from === input.to) throw invalid("to", "an upgrade needs two different cards");
-  const { vote, entry } = await deps.store.transaction(async (tx) => {
+  const { value: vote, receipts } = await deps.log.commit(async (tx, now) => {
     await requireOpenCampaign(tx, campaignId);
     await requireContext(tx, campaignId, input.context);
     await requireActiveCard(tx, campaignId, input.from, "from");
@@ -39,7 +38,6 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
         );
       if (!story) throw invalid("story", "the story does not tell this upgrade in this context");
     }
-    const now = deps.clock.now();
     const content = {
       from: input.from,
       to: input.to,
@@ -88,10 +86,9 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
       replaced: !inserted,
     };
     const draft = { kind: "vote", campaign: campaignId, author: signed.author, refs, content, signature: signed.signature, participant: participant.id };
-    const [appended] = await appendEntries(tx, [draft], now);
     return {
-      entry: appended!,
-      vote: {
+      drafts: [draft],
+      value: {
         id: vote.id,
         from: vote.fromId,
         to: vote.toId,
@@ -104,5 +101,5 @@ export async function castVote(deps: ServiceDeps, participant: Participant, inpu
       },
     };
   });
-  return { vote, receipt: await deps.log.issueReceipt(entry) };
+  return { vote, receipt: receipts[0]! };
 }

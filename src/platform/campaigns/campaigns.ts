@@ -7,7 +7,6 @@ import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
 import { toContent } from "../log/contents.ts";
 import { researcherAuthor, type EntryDraft } from "../log/drafts.ts";
-import { appendEntries } from "../log/sequencer.ts";
 import { UpdateCampaignShared, type CreateCampaign, type UpdateCampaign } from "../schemas.ts";
 
 export type { CreateCampaign, UpdateCampaign };
@@ -68,16 +67,14 @@ export function campaignDraft(kind: "campaign_created" | "campaign_changed", vie
 
 /** Creates a campaign and records it in the log. */
 export async function createCampaign(deps: ServiceDeps, researcher: Researcher, input: CreateCampaign) {
-  const { campaign, entry } = await deps.store.transaction(async (tx) => {
-    const now = deps.clock.now();
+  const { value: campaign, receipts } = await deps.log.commit(async (tx, now) => {
     const kind = deps.kinds.get(input.kind);
     const id = await insertCampaignRow(tx, now, input);
     await kind.campaign.insert(tx, id, pick(input, kind.campaign.create));
     const view = await describeCampaign(tx, deps.kinds, id);
-    const [appended] = await appendEntries(tx, [campaignDraft("campaign_created", view, researcherAuthor(researcher))], now);
-    return { campaign: view, entry: appended! };
-  });
-  return { campaign, receipt: await deps.log.issueReceipt(entry) };
+    return { value: view, drafts: [campaignDraft("campaign_created", view, researcherAuthor(researcher))] };
+  }, { alone: true });
+  return { campaign, receipt: receipts[0]! };
 }
 
 /** A campaign's shared settings; not found when it does not exist. */
@@ -138,13 +135,12 @@ export async function listCampaigns(deps: ServiceDeps) {
  * A change to a setting of another kind is refused, naming the field.
  */
 export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, id: string, input: UpdateCampaign) {
-  const { campaign, entry } = await deps.store.transaction(async (tx) => {
+  const { value: campaign, receipts } = await deps.log.commit(async (tx, now) => {
     const kind = await kindOfCampaign(tx, deps.kinds, id);
     // An update that sets nothing changes nothing: it is refused, not logged as a change.
     if (Object.values(input).every((value) => value === undefined)) throw invalid("body", "name at least one setting to change");
     const foreign = Object.keys(input).find((field) => input[field] !== undefined && !(field in UpdateCampaignShared.shape) && !(field in kind.campaign.update.shape));
     if (foreign !== undefined) throw invalid(foreign, `a ${kind.id} campaign has no setting ${foreign}`);
-    const now = deps.clock.now();
     await tx
       .update(campaigns)
       .set({
@@ -162,8 +158,7 @@ export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, 
     await kind.campaign.change(tx, id, pick(input, kind.campaign.update));
     const changed = Object.entries(input).flatMap(([field, value]) => (value === undefined ? [] : [field])).sort();
     const view = await describeCampaign(tx, deps.kinds, id);
-    const [appended] = await appendEntries(tx, [campaignDraft("campaign_changed", view, researcherAuthor(researcher), { changed })], now);
-    return { campaign: view, entry: appended! };
-  });
-  return { campaign, receipt: await deps.log.issueReceipt(entry) };
+    return { value: view, drafts: [campaignDraft("campaign_changed", view, researcherAuthor(researcher), { changed })] };
+  }, { alone: true });
+  return { campaign, receipt: receipts[0]! };
 }

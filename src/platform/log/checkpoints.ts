@@ -32,7 +32,12 @@ function refuse(message: string): never {
  * Any difference means the stored entries were changed or another key signs for this log, and
  * signing on would publish two checkpoints that no consistency proof can join.
  */
-function checkExtends(latest: StoredCheckpoint, tree: HashTree, key: LogKey): void {
+function checkExtends(latest: StoredCheckpoint, tree: HashTree, key: LogKey, known: string | null): void {
+  if (latest.note === known) {
+    // This process signed or checked this very note: only the entries could have changed since.
+    if (!equalBytes(tree.root(latest.size), latest.root)) refuse(`the first ${latest.size} entries no longer hash to the root of the signed checkpoint ${latest.size}`);
+    return;
+  }
   let opened;
   try {
     opened = openCheckpoint(latest.note, key.verifier).checkpoint;
@@ -49,19 +54,27 @@ function checkExtends(latest: StoredCheckpoint, tree: HashTree, key: LogKey): vo
 /**
  * Signs and stores a checkpoint of the whole `tree`, unless the latest stored one already covers
  * it, in which case that one is returned. Signers on every server take one lock in turn, so each
- * new checkpoint is checked against the one signed just before it.
+ * new checkpoint is checked against the one signed just before it; `known` is a note the caller
+ * signed before, whose signature need not be verified again. `signed` says whether this call
+ * signed the checkpoint it returns.
  */
-export async function signNextCheckpoint(store: Store, tree: HashTree, key: LogKey, now: Date): Promise<StoredCheckpoint> {
+export async function signNextCheckpoint(
+  store: Store,
+  tree: HashTree,
+  key: LogKey,
+  now: Date,
+  known: string | null = null,
+): Promise<{ checkpoint: StoredCheckpoint; signed: boolean }> {
   return store.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':polyphony:log:checkpoint'))`);
     const latest = await readLatestCheckpoint(tx);
     const size = tree.size;
-    if (latest && latest.size >= size) return latest;
-    if (latest) checkExtends(latest, tree, key);
+    if (latest && latest.size >= size) return { checkpoint: latest, signed: false };
+    if (latest) checkExtends(latest, tree, key, known);
     const root = tree.root(size);
     const note = signCheckpoint({ origin: key.origin, size, root, extensions: [] }, [key.signer]);
     const signed = { size, root, note, signedAt: now };
     await tx.insert(logCheckpoints).values(signed);
-    return signed;
+    return { checkpoint: signed, signed: true };
   });
 }

@@ -23,10 +23,22 @@ export interface EntryDraft {
   readonly participant?: string | null;
 }
 
-/** An entry the sequencer stored: its index and RFC 9162 leaf hash. */
+/** What opens an entry's digest: the salt and the exact content it commits to, and the author's signature. */
+export interface Opening {
+  /** Base64 salt. */
+  readonly salt: string;
+  /** The RFC 8785 JSON text of the content, exactly as committed. */
+  readonly content: string;
+  /** The author's base64 signature over the content, for a participant's entry. */
+  readonly signature: string | null;
+}
+
+/** An entry the sequencer stored: its index, RFC 9162 leaf hash, leaf bytes and opening. */
 export interface AppendedEntry {
   readonly index: number;
   readonly leafHash: Uint8Array;
+  readonly leaf: Uint8Array;
+  readonly opening: Opening;
 }
 
 /** The author of entries the server makes on its own (imports, canonical cards). */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import canonicalize from "canonicalize";
 import { sql } from "drizzle-orm";
-import { commitContent, encodeEntry, MIN_SALT_BYTES, type LogEntry } from "../../core/log/index.ts";
+import { commitContent, encodeBase64, encodeEntry, MIN_SALT_BYTES, type LogEntry } from "../../core/log/index.ts";
 import type { Tx } from "../../store/open.ts";
 import { rowsOf } from "../../store/rows.ts";
 import type { AppendedEntry, EntryDraft } from "./drafts.ts";
@@ -83,5 +83,10 @@ export async function appendEntries(tx: Tx, drafts: readonly EntryDraft[], time:
   for (let i = CHUNK; i < drafts.length; i += CHUNK) {
     await insertChunk(tx, drafts.slice(i, i + CHUNK), built.slice(i, i + CHUNK), iso, { first: first + i });
   }
-  return built.map((b, i) => ({ index: first + i, leafHash: b.leafHash }));
+  return built.map((b, i) => ({
+    index: first + i,
+    leafHash: b.leafHash,
+    leaf: b.leaf,
+    opening: { salt: encodeBase64(b.salt), content: b.content, signature: drafts[i]!.signature ?? null },
+  }));
 }

@@ -1,24 +1,13 @@
-import { sql } from "drizzle-orm";
 import { encodeBase64, equalBytes, type HashTree, type TreeHasher } from "../../core/log/index.ts";
 import { formatTlogProof } from "../../core/log/tlog-proof.ts";
-import { rowsOf } from "../../store/rows.ts";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { Clock } from "../../ports.ts";
 import type { Store } from "../../store/open.ts";
 import { readLatestCheckpoint, signNextCheckpoint, type StoredCheckpoint } from "./checkpoints.ts";
-import type { AppendedEntry } from "./drafts.ts";
+import type { AppendedEntry, Opening } from "./drafts.ts";
+import { DEFAULT_COMMIT_SETTINGS, GroupCommit, type CommitSettings, type Work } from "./group-commit.ts";
 import type { LogKey } from "./log-key.ts";
 import { LogTree } from "./log-tree.ts";
-
-/** What opens an entry's digest: the salt and the exact content it commits to, and the author's signature. */
-export interface Opening {
-  /** Base64 salt. */
-  readonly salt: string;
-  /** The RFC 8785 JSON text of the content, exactly as committed. */
-  readonly content: string;
-  /** The author's base64 signature over the content, for a participant's entry. */
-  readonly signature: string | null;
-}
 
 /**
  * What a contributor keeps to check offline, later, that *their* contribution is in the log: the
@@ -42,10 +31,12 @@ export interface Receipt {
   readonly tlogProof: string;
 }
 
+export type { Opening } from "./drafts.ts";
+
 /**
  * One process's view of the log: the tree of committed leaves, the signed checkpoints, and the
- * receipts made from them. Appending happens elsewhere, in the services' transactions, through
- * the sequencer; this object only reads what was committed and signs checkpoints over it.
+ * receipts made from them. Contributions are committed through `commit`, which groups those that
+ * arrive together into one transaction (group-commit.ts); the sequencer appends their entries.
  */
 export class TransparencyLog {
   readonly key: LogKey;
@@ -53,14 +44,33 @@ export class TransparencyLog {
   readonly #clock: Clock;
   readonly #tree: LogTree;
   #latest: StoredCheckpoint | null = null;
+  /** The latest note this process signed itself, which it need not verify again before extending it. */
+  #signed: string | null = null;
   #signing: Promise<StoredCheckpoint> | null = null;
   #checked: Promise<void> | null = null;
+  readonly #commits: GroupCommit;
 
-  constructor(store: Store, key: LogKey, clock: Clock, options: { hasher?: TreeHasher; chunkBits?: number } = {}) {
+  constructor(
+    store: Store,
+    key: LogKey,
+    clock: Clock,
+    options: { hasher?: TreeHasher; chunkBits?: number; commit?: CommitSettings } = {},
+  ) {
     this.key = key;
     this.#store = store;
     this.#clock = clock;
     this.#tree = new LogTree(store.db, options.hasher, options.chunkBits);
+    this.#commits = new GroupCommit(store, clock, options.commit ?? DEFAULT_COMMIT_SETTINGS);
+  }
+
+  /**
+   * Commits a contribution: runs `work` in a transaction (shared with others that arrive at the
+   * same moment), appends the log entries it returns, and answers once they are durable, with a
+   * receipt for each under one signed checkpoint. `alone`: see GroupCommit.run.
+   */
+  async commit<T>(work: Work<T>, options: { alone?: boolean } = {}): Promise<{ value: T; receipts: Receipt[] }> {
+    const { value, entries } = await this.#commits.run(work, options);
+    return { value, receipts: await this.issueReceipts(entries) };
   }
 
   /** Brings the tree up to every committed entry and returns it. */
@@ -117,7 +127,8 @@ export class TransparencyLog {
 
   async #signNext(): Promise<StoredCheckpoint> {
     const tree = await this.catchUp();
-    const signed = await signNextCheckpoint(this.#store, tree, this.key, this.#clock.now());
+    const { checkpoint: signed, signed: fresh } = await signNextCheckpoint(this.#store, tree, this.key, this.#clock.now(), this.#signed);
+    if (fresh) this.#signed = signed.note;
     if (this.#latest === null || signed.size > this.#latest.size) this.#latest = signed;
     return signed;
   }
@@ -125,22 +136,15 @@ export class TransparencyLog {
   /** A receipt for an appended entry: its inclusion proof in a signed checkpoint that covers it. */
   async issueReceipt(entry: AppendedEntry): Promise<Receipt> {
     const checkpoint = await this.checkpointCovering(entry.index + 1);
-    const [row] = rowsOf<{ leaf: Uint8Array; salt: Uint8Array | null; content: string | null; signature: string | null }>(
-      await this.#store.db.execute(sql`
-        SELECT e.leaf, o.salt, o.content, o.signature FROM log_entries e LEFT JOIN log_openings o ON o.entry_index = e.index
-        WHERE e.index = ${entry.index}`),
-    );
-    if (!row) throw new PolyphonyError("internal", `log entry ${entry.index} is not stored`);
-    const leaf = new Uint8Array(row.leaf);
     const proof = this.#tree.tree.proveInclusion(entry.index, checkpoint.size);
     return {
       index: entry.index,
       leafHash: encodeBase64(entry.leafHash),
       inclusionProof: proof.map(encodeBase64),
       checkpoint: checkpoint.note,
-      leaf: encodeBase64(leaf),
-      opening: row.salt === null || row.content === null ? null : { salt: encodeBase64(new Uint8Array(row.salt)), content: row.content, signature: row.signature },
-      tlogProof: formatTlogProof({ index: entry.index, proof, checkpoint: checkpoint.note, extra: leaf }),
+      leaf: encodeBase64(entry.leaf),
+      opening: entry.opening,
+      tlogProof: formatTlogProof({ index: entry.index, proof, checkpoint: checkpoint.note, extra: entry.leaf }),
     };
   }
 

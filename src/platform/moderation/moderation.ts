@@ -8,7 +8,6 @@ import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
 import { findModerated, moderationTargets, type KindRegistry, type ModeratedContent } from "../kind.ts";
 import { researcherAuthor } from "../log/drafts.ts";
-import { appendEntries } from "../log/sequencer.ts";
 import type { Moderate } from "../schemas.ts";
 import type { Researcher } from "../auth/tokens.ts";
 
@@ -64,8 +63,7 @@ async function recordAction(tx: Tx, campaignId: string, researcher: Researcher, 
     refs: { action: id, targetKind: target.kind, target: target.id },
     content: { target: { kind: target.kind, id: target.id }, reason },
   };
-  const [entry] = await appendEntries(tx, [draft], at);
-  return { action: toActionView(row!), entry: entry! };
+  return { value: toActionView(row!), drafts: [draft] };
 }
 
 function toActionView(row: typeof moderationActions.$inferSelect) {
@@ -82,16 +80,15 @@ function toActionView(row: typeof moderationActions.$inferSelect) {
 /** Hides (`hidden` set) or shows again (`hidden` null) a contribution, refusing a change that changes nothing. */
 async function setHidden(deps: ServiceDeps, researcher: Researcher, campaignId: string, input: Moderate, hide: boolean) {
   const content = contentOf(deps.kinds, input.target);
-  const { action, entry } = await deps.store.transaction(async (tx) => {
+  const { value: action, receipts } = await deps.log.commit(async (tx, at) => {
     await lockCampaignForCuration(tx, campaignId);
     const hidden = await readHiddenState(tx, campaignId, content, input.target);
     if (hide && hidden) throw conflict(`this ${input.target.kind} is hidden already`, "target/id");
     if (!hide && !hidden) throw conflict(`this ${input.target.kind} is not hidden`, "target/id");
-    const at = deps.clock.now();
     await writeHidden(tx, content, input.target, hide ? { at, reason: input.reason } : null);
     return recordAction(tx, campaignId, researcher, input.target, hide ? "hide" : "unhide", input.reason, at);
-  });
-  return { action, receipt: await deps.log.issueReceipt(entry) };
+  }, { alone: true });
+  return { action, receipt: receipts[0]! };
 }
 
 /**

@@ -7,7 +7,6 @@ import { getCampaign } from "../campaigns/campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashSecret, newId } from "../ids.ts";
 import { researcherAuthor } from "../log/drafts.ts";
-import { appendEntries } from "../log/sequencer.ts";
 import type { EditAllowlist } from "../schemas.ts";
 import type { Researcher } from "../auth/tokens.ts";
 
@@ -70,13 +69,15 @@ export async function admitParticipant(tx: Tx, campaignId: string, admission: Ad
 export async function createInvites(deps: ServiceDeps, researcher: Researcher, campaignId: string, n: number) {
   await getCampaign(deps.store.db, campaignId);
   const codes = Array.from({ length: n }, () => newId("inv", 20));
-  const entry = await deps.store.transaction(async (tx) => {
-    const now = deps.clock.now();
-    await tx.insert(invites).values(codes.map((code) => ({ codeHash: hashSecret(code), campaignId, createdAt: now })));
-    const draft = { kind: "invites_created", campaign: campaignId, author: researcherAuthor(researcher), refs: { count: n }, content: { count: n } };
-    return (await appendEntries(tx, [draft], now))[0]!;
-  });
-  return { codes, usage: await describeInvites(deps.store.db, campaignId), receipt: await deps.log.issueReceipt(entry) };
+  const { receipts } = await deps.log.commit(
+    async (tx, now) => {
+      await tx.insert(invites).values(codes.map((code) => ({ codeHash: hashSecret(code), campaignId, createdAt: now })));
+      const draft = { kind: "invites_created", campaign: campaignId, author: researcherAuthor(researcher), refs: { count: n }, content: { count: n } };
+      return { value: null, drafts: [draft] };
+    },
+    { alone: true },
+  );
+  return { codes, usage: await describeInvites(deps.store.db, campaignId), receipt: receipts[0]! };
 }
 
 /** How many invite codes a campaign has, and how many were used. */
@@ -97,7 +98,7 @@ export async function describeInvites(db: Queryable, campaignId: string) {
  * joined. The log records how many were added and removed, never the ids.
  */
 export async function editAllowlist(deps: ServiceDeps, researcher: Researcher, campaignId: string, edit: EditAllowlist) {
-  const { added, removed, entry } = await deps.store.transaction(async (tx) => {
+  const { value: counts, receipts } = await deps.log.commit(async (tx) => {
     const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId));
     if (!campaign) throw notFound("campaign", campaignId, "campaign");
     const fresh = [...new Set(edit.add)];
@@ -116,10 +117,9 @@ export async function editAllowlist(deps: ServiceDeps, researcher: Researcher, c
       : [];
     const counts = { added: inserted.length, removed: deleted.length };
     const draft = { kind: "allowlist_changed", campaign: campaignId, author: researcherAuthor(researcher), refs: counts, content: counts };
-    const [appended] = await appendEntries(tx, [draft], deps.clock.now());
-    return { ...counts, entry: appended! };
-  });
-  return { added, removed, ...(await describeAllowlist(deps.store.db, campaignId)), receipt: await deps.log.issueReceipt(entry) };
+    return { value: counts, drafts: [draft] };
+  }, { alone: true });
+  return { ...counts, ...(await describeAllowlist(deps.store.db, campaignId)), receipt: receipts[0]! };
 }
 
 /** How many external ids a campaign allows, and how many people have joined with an external id. */

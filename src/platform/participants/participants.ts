@@ -6,7 +6,6 @@ import { admitParticipant } from "./admission.ts";
 import { getCampaign } from "../campaigns/campaigns.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { hashSecret, newId, newSecret } from "../ids.ts";
-import { appendEntries } from "../log/sequencer.ts";
 import { addParticipantKey, parsePublicKey, signContribution } from "./participant-keys.ts";
 import type { JoinCampaign } from "../schemas.ts";
 
@@ -49,8 +48,7 @@ export async function joinCampaign(deps: ServiceDeps, campaignId: string, input:
   const ownKey = input.publicKey === undefined ? undefined : parsePublicKey(input.publicKey, "publicKey");
   const id = newId("ptc");
   const token = newSecret("ps");
-  const { publicKey, entry } = await deps.store.transaction(async (tx) => {
-    const now = deps.clock.now();
+  const { value: publicKey, receipts } = await deps.log.commit(async (tx, now) => {
     await tx.insert(participants).values({ id, campaignId, sessionTokenHash: hashSecret(token), createdAt: now });
     await admitParticipant(tx, campaignId, campaign.admission, id, input, now);
     const entries = Object.entries(input.answers);
@@ -62,10 +60,9 @@ export async function joinCampaign(deps: ServiceDeps, campaignId: string, input:
     const signed = await signContribution(tx, { id, campaignId, signature }, "participant_joined", content, now);
     const refs = { custody: ownKey ? "participant" : "server" };
     const draft = { kind: "participant_joined", campaign: campaignId, author: signed.author, refs, content, signature: signed.signature, participant: id };
-    const [appended] = await appendEntries(tx, [draft], now);
-    return { publicKey: key.publicKey, entry: appended! };
+    return { value: key.publicKey, drafts: [draft] };
   });
-  return { participant: { id, campaignId, publicKey }, token, receipt: await deps.log.issueReceipt(entry) };
+  return { participant: { id, campaignId, publicKey }, token, receipt: receipts[0]! };
 }
 
 export async function authenticateParticipant(deps: ServiceDeps, token: string): Promise<Participant> {

@@ -1,7 +1,6 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import { surveyAnswers } from "./schema.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { appendEntries } from "../log/sequencer.ts";
 import { signContribution } from "./participant-keys.ts";
 import type { Participant } from "./participants.ts";
 import type { AnswerSurvey } from "../schemas.ts";
@@ -12,8 +11,7 @@ import type { AnswerSurvey } from "../schemas.ts";
  * answer is logged under the participant's key, signed over its content.
  */
 export async function answerSurvey(deps: ServiceDeps, participant: Participant, input: AnswerSurvey) {
-  const { survey, entry } = await deps.store.transaction(async (tx) => {
-    const now = deps.clock.now();
+  const { value: survey, receipts } = await deps.log.commit(async (tx, now) => {
     const content = { represented: input.represented, fair: input.fair, ...(input.comment !== undefined && { comment: input.comment }) };
     const signed = await signContribution(tx, participant, "survey_answer", content, now);
     const answer = { represented: input.represented, fair: input.fair, comment: input.comment ?? null, createdAt: now };
@@ -26,11 +24,10 @@ export async function answerSurvey(deps: ServiceDeps, participant: Participant, 
     const saved = row!;
     const refs = { replaced: !saved.inserted };
     const draft = { kind: "survey_answer", campaign: participant.campaignId, author: signed.author, refs, content, signature: signed.signature, participant: participant.id };
-    const [appended] = await appendEntries(tx, [draft], now);
     return {
-      entry: appended!,
-      survey: { represented: saved.represented, fair: saved.fair, comment: saved.comment, answeredAt: saved.createdAt.toISOString() },
+      drafts: [draft],
+      value: { represented: saved.represented, fair: saved.fair, comment: saved.comment, answeredAt: saved.createdAt.toISOString() },
     };
   });
-  return { survey, receipt: await deps.log.issueReceipt(entry) };
+  return { survey, receipt: receipts[0]! };
 }

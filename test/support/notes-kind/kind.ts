@@ -15,7 +15,6 @@ import { requireOpenCampaign } from "../../../src/platform/campaigns/guards.ts";
 import { participantOf } from "../../../src/platform/auth/http-auth.ts";
 import { signContribution } from "../../../src/platform/participants/participant-keys.ts";
 import type { Participant } from "../../../src/platform/participants/participants.ts";
-import { appendEntries } from "../../../src/platform/log/sequencer.ts";
 import { logEntryUrl } from "../../../src/platform/log/views.ts";
 import { CampaignParam, createdWith, jsonBody, meta } from "../../../src/http/route.ts";
 
@@ -53,18 +52,16 @@ async function readPrompt(db: Queryable, campaignId: string) {
 }
 
 async function writeNote(deps: ServiceDeps, participant: Participant, body: string) {
-  const { note, entry } = await deps.store.transaction(async (tx) => {
+  const { value: note, receipts } = await deps.log.commit(async (tx, now) => {
     await requireOpenCampaign(tx, participant.campaignId);
-    const now = deps.clock.now();
     const content = { text: body };
     const signed = await signContribution(tx, participant, "notes/note", content, now);
     const id = newId("note");
     await tx.insert(notes).values({ id, campaignId: participant.campaignId, participantId: participant.id, text: body, createdAt: now });
     const draft = { kind: "notes/note", campaign: participant.campaignId, author: signed.author, refs: { note: id, sig: signed.signature }, content, participant: participant.id };
-    const [appended] = await appendEntries(tx, [draft], now);
-    return { note: { id, text: body }, entry: appended! };
+    return { value: { id, text: body }, drafts: [draft] };
   });
-  return { note, receipt: await deps.log.issueReceipt(entry) };
+  return { note, receipt: receipts[0]! };
 }
 
 function registerNoteRoutes(api: OpenAPIHono, deps: ServiceDeps) {

@@ -1,0 +1,137 @@
+import type { Clock } from "../../ports.ts";
+import type { Store, Tx } from "../../store/open.ts";
+import type { AppendedEntry, EntryDraft } from "./drafts.ts";
+import { appendEntries } from "./sequencer.ts";
+
+/**
+ * How contributions are grouped into transactions (POLYPHONY_COMMIT_BATCH_SIZE and
+ * POLYPHONY_COMMIT_WINDOW_MS): at most `batchSize` per transaction, gathered for at most
+ * `windowMs` after the first arrives. A batch size of 1 commits each on its own, at once.
+ */
+export interface CommitSettings {
+  readonly batchSize: number;
+  readonly windowMs: number;
+}
+
+export const DEFAULT_COMMIT_SETTINGS: CommitSettings = { batchSize: 64, windowMs: 2 };
+
+/** What a contribution's writes return: its result, and the log entries that record it. */
+export interface Written<T> {
+  readonly value: T;
+  readonly drafts: readonly EntryDraft[];
+}
+
+/**
+ * A contribution's writes, run inside a transaction it shares with others. `now` is the batch's
+ * time, which its log entries record. It may throw to refuse the contribution: its writes are
+ * undone and the others in the batch go on.
+ */
+export type Work<T> = (tx: Tx, now: Date) => Promise<Written<T>>;
+
+interface Pending {
+  readonly work: Work<unknown>;
+  readonly resolve: (done: { value: unknown; entries: AppendedEntry[] }) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown; drafts: readonly EntryDraft[] } | { ok: false; error: unknown };
+
+/**
+ * Group commit: contributions that arrive close together are written in one transaction, each in
+ * its own savepoint, and their log entries appended by one call to the sequencer at its end, so a
+ * batch costs one commit, one wait on the sequencer row and (for the receipts) one checkpoint.
+ * A contribution is answered only once the transaction holding it has committed. While as many
+ * batches as the store runs at once are committing, arrivals wait in the queue and go together
+ * in the next batch, so batches grow with the load and stay at one under a light one.
+ */
+export class GroupCommit {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #settings: CommitSettings;
+  /** Batches committing at once: PGlite runs one transaction at a time; PostgreSQL several. */
+  readonly #concurrency: number;
+  #queue: Pending[] = [];
+  #running = 0;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(store: Store, clock: Clock, settings: CommitSettings) {
+    this.#store = store;
+    this.#clock = clock;
+    this.#settings = { batchSize: Math.max(1, Math.floor(settings.batchSize)), windowMs: Math.max(0, settings.windowMs) };
+    this.#concurrency = store.driver === "pglite" ? 1 : 4;
+  }
+
+  /**
+   * Runs `work` in a committed transaction with its log entries; resolves once it is durable.
+   * `alone` gives it a transaction of its own: for a researcher's action that locks rows others
+   * lock too (curation), which inside a batch could wait on a batch waiting on it.
+   */
+  run<T>(work: Work<T>, options: { alone?: boolean } = {}): Promise<{ value: T; entries: AppendedEntry[] }> {
+    if (this.#settings.batchSize === 1 || options.alone) return this.#alone(work);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as Pending["resolve"], reject });
+      this.#schedule();
+    });
+  }
+
+  /** One transaction for one contribution, at once: every contribution's path at a batch size of 1. */
+  async #alone<T>(work: Work<T>): Promise<{ value: T; entries: AppendedEntry[] }> {
+    return this.#store.transaction(async (tx) => {
+      const now = this.#clock.now();
+      const { value, drafts } = await work(tx, now);
+      return { value, entries: await appendEntries(tx, drafts, now) };
+    });
+  }
+
+  #schedule(): void {
+    if (this.#running >= this.#concurrency) return; // the batch that ends next takes the queue
+    if (this.#queue.length >= this.#settings.batchSize) {
+      this.#flush();
+      return;
+    }
+    this.#timer ??= setTimeout(() => this.#flush(), this.#settings.windowMs);
+  }
+
+  #flush(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#queue.length === 0 || this.#running >= this.#concurrency) return;
+    const batch = this.#queue.splice(0, this.#settings.batchSize);
+    this.#running++;
+    void this.#commit(batch).finally(() => {
+      this.#running--;
+      // What queued meanwhile has waited at least as long as a window: it goes at once.
+      if (this.#queue.length > 0) this.#flush();
+    });
+  }
+
+  async #commit(batch: readonly Pending[]): Promise<void> {
+    const outcomes: Outcome[] = [];
+    let appended: AppendedEntry[];
+    try {
+      appended = await this.#store.transaction(async (tx) => {
+        outcomes.length = 0;
+        const now = this.#clock.now();
+        for (const pending of batch) {
+          try {
+            const written = await tx.transaction((savepoint) => pending.work(savepoint, now));
+            outcomes.push({ ok: true, value: written.value, drafts: written.drafts });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+        return appendEntries(tx, outcomes.flatMap((o) => (o.ok ? o.drafts : [])), now);
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    let next = 0;
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) return pending.reject(outcome.error);
+      const entries = appended.slice(next, (next += outcome.drafts.length));
+      pending.resolve({ value: outcome.value, entries });
+    });
+  }
+}
