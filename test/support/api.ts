@@ -5,6 +5,7 @@ import { createApi, type Api } from "../../src/http/app.ts";
 import type { ServiceDeps } from "../../src/platform/deps.ts";
 import { makeLogKey } from "../../src/platform/log/log-key.ts";
 import { TransparencyLog } from "../../src/platform/log/transparency-log.ts";
+import type { CommitSettings } from "../../src/platform/log/group-commit.ts";
 import { createResearcherToken } from "../../src/platform/auth/tokens.ts";
 import type { Store } from "../../src/store/open.ts";
 import { KINDS } from "../../src/kinds/index.ts";
@@ -22,8 +23,8 @@ export function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")) {
 export const TEST_LOG_ORIGIN = "test.polyphony.local/log";
 
 /** A log over `store` with a fresh signing key, or the key of `seed`. */
-export function createTestLog(store: Store, clock: Clock, seed: Uint8Array = new Uint8Array(randomBytes(32))): TransparencyLog {
-  return new TransparencyLog(store, makeLogKey(TEST_LOG_ORIGIN, TEST_LOG_ORIGIN, seed), clock);
+export function createTestLog(store: Store, clock: Clock, seed: Uint8Array = new Uint8Array(randomBytes(32)), commit?: CommitSettings): TransparencyLog {
+  return new TransparencyLog(store, makeLogKey(TEST_LOG_ORIGIN, TEST_LOG_ORIGIN, seed), clock, commit ? { commit } : {});
 }
 
 export interface TestApi {
@@ -52,7 +53,15 @@ export const NO_LIMITS: LimitSettings = {
 /** The API over a real store, with a researcher token ready; servers that share a log share `logSeed`. */
 export async function createTestApi(
   store: Store,
-  providers: { llm?: Llm; embedder?: Embedder; logSeed?: Uint8Array; kinds?: KindRegistry; limits?: LimitSettings; logWitnesses?: readonly NoteVerifier[] } = {},
+  providers: {
+    llm?: Llm;
+    embedder?: Embedder;
+    logSeed?: Uint8Array;
+    kinds?: KindRegistry;
+    limits?: LimitSettings;
+    logWitnesses?: readonly NoteVerifier[];
+    commit?: CommitSettings;
+  } = {},
 ): Promise<TestApi> {
   const clock = steppingClock();
   const deps: ServiceDeps = {
@@ -60,7 +69,7 @@ export async function createTestApi(
     kinds: providers.kinds ?? KINDS,
     limits: providers.limits ?? NO_LIMITS,
     clock,
-    log: createTestLog(store, clock, providers.logSeed),
+    log: createTestLog(store, clock, providers.logSeed, providers.commit),
     llm: providers.llm,
     embedder: async () => {
       if (!providers.embedder) throw new Error("this test gave no embedder");

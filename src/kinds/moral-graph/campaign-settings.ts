@@ -95,6 +95,8 @@ export async function requireContext(db: Queryable, campaignId: string, contextI
     .select({ id: contexts.id, name: contexts.name })
     .from(contexts)
     .where(and(eq(contexts.id, contextId), eq(contexts.campaignId, campaignId)));
-  if (!row) throw invalid(field, `${JSON.stringify(contextId)} is not a context of this campaign`);
+  if (!row) throw notAContext(contextId, field);
   return row;
 }
+
+export const notAContext = (contextId: string, field = "context") => invalid(field, `${JSON.stringify(contextId)} is not a context of this campaign`);

@@ -34,12 +34,17 @@ export async function requireActiveCard(db: Queryable, campaignId: string, cardI
     .select()
     .from(canonicalCards)
     .where(and(eq(canonicalCards.id, cardId), eq(canonicalCards.campaignId, campaignId)));
+  checkActiveCard(card, cardId, field);
+  return card!;
+}
+
+/** Fails unless the card (undefined: none of the campaign's) stands: not merged away, not hidden. */
+export function checkActiveCard(card: { hiddenAt: Date | null; mergedInto: string | null } | undefined, cardId: string, field: string): void {
   if (!card) throw notFound("canonical card", cardId, field);
   if (card.hiddenAt !== null) throw invalid(field, `canonical card ${cardId} was hidden by moderation`);
   if (card.mergedInto !== null) {
     throw invalid(field, `canonical card ${cardId} was merged into ${card.mergedInto}; use that card`);
   }
-  return card;
 }
 
 /**

@@ -18,6 +18,11 @@ export async function lockCampaignForCuration(tx: Tx, campaignId: string): Promi
 /** Fails unless the campaign exists and takes contributions. */
 export async function requireOpenCampaign(db: Queryable, campaignId: string) {
   const [row] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId));
-  if (!row) throw notFound("campaign", campaignId, "campaign");
-  if (row.status !== "open") throw new PolyphonyError("forbidden", "the campaign is closed to contributions");
+  checkOpenCampaign(row?.status ?? null, campaignId);
+}
+
+/** Fails unless a campaign of this status (null: none) takes contributions. */
+export function checkOpenCampaign(status: string | null, campaignId: string): void {
+  if (status === null) throw notFound("campaign", campaignId, "campaign");
+  if (status !== "open") throw new PolyphonyError("forbidden", "the campaign is closed to contributions");
 }

@@ -11,6 +11,7 @@ import { newId } from "../ids.ts";
 import type { KindRegistry } from "../kind.ts";
 import { researcherAuthor } from "../log/drafts.ts";
 import { appendEntries } from "../log/sequencer.ts";
+import { forgetImportedSeeds } from "../log/ed25519.ts";
 import type { EraseParticipant } from "../schemas.ts";
 import type { Researcher } from "../auth/tokens.ts";
 
@@ -91,6 +92,7 @@ export async function eraseParticipant(deps: ServiceDeps, researcher: Researcher
     const view = { id: row.id, participant: participantId, publicKey: refs.subject, openings: row.openings, removed, entryIndex: row.entryIndex, at: now.toISOString() };
     return { erasure: view, entry: appended! };
   });
+  forgetImportedSeeds();
   // The rows are rewritten now, not someday: until then the old versions sit in the data files.
   const compaction = await compactTables(deps.store.db, [...deps.kinds.all.flatMap((k) => k.textTables), ...SHARED_TEXT_TABLES]);
   if (compaction.tables.length > 0) console.warn(`erasure ${erasure.id}: could not rewrite ${compaction.tables.join(", ")}: old row versions stay in the data files until their pages are reused`);

@@ -1,8 +1,8 @@
-import { and, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { PolyphonyError } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
 import { rowsOf } from "../../store/rows.ts";
-import { rateCounters } from "./schema.ts";
+import { coalesce, coalescerPer } from "../../store/coalesce.ts";
 
 /** At most `max` requests per `seconds`-long window; `max` 0 turns the limit off. */
 export interface Limit {
@@ -67,29 +67,75 @@ const windowOf = (limit: Limit, now: Date) => {
   return { start: new Date(start), retryAfter: Math.max(1, Math.ceil((start + ms - now.getTime()) / 1000)) };
 };
 
+interface WindowKey {
+  readonly bucket: string;
+  readonly start: Date;
+}
+
+const keyOf = (bucket: string, ms: number | string) => `${ms} ${bucket}`;
+const unnestKeys = (keys: readonly WindowKey[]) => sql`unnest(${sql.param(keys.map((k) => k.bucket))}::text[], ${sql.param(keys.map((k) => k.start.toISOString()))}::timestamptz[]) AS k(b, w)`;
+
+/**
+ * Counts one hit for each key, all in one upsert, and returns each key's count including its own
+ * hit, as if the hits had come one after another in order. The first hit of a window clears the
+ * bucket's past windows, so the table stays small.
+ */
+const countHits = coalescerPer((db: Queryable) =>
+  coalesce(async (keys: readonly WindowKey[]): Promise<number[]> => {
+    const rows = rowsOf<{ bucket: string; ms: string | number; hits: number; fresh: boolean }>(
+      await db.execute(sql`
+        INSERT INTO rate_counters (bucket, window_start, hits)
+        SELECT b, w, count(*) FROM ${unnestKeys(keys)} GROUP BY b, w
+        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + EXCLUDED.hits
+        RETURNING bucket, (extract(epoch FROM window_start) * 1000)::bigint AS ms, hits, (xmax = 0) AS fresh`),
+    );
+    const fresh = rows.filter((r) => r.fresh).map((r) => ({ bucket: r.bucket, start: new Date(Number(r.ms)) }));
+    if (fresh.length > 0) {
+      await db.execute(sql`DELETE FROM rate_counters r USING ${unnestKeys(fresh)} WHERE r.bucket = k.b AND r.window_start < k.w`);
+    }
+    const batchCount = new Map<string, number>();
+    for (const k of keys) batchCount.set(keyOf(k.bucket, k.start.getTime()), (batchCount.get(keyOf(k.bucket, k.start.getTime())) ?? 0) + 1);
+    // The count before this batch's hits, then one more per hit in order.
+    const before = new Map(rows.map((r) => [keyOf(r.bucket, r.ms), r.hits - batchCount.get(keyOf(r.bucket, r.ms))!]));
+    return keys.map((k) => {
+      const key = keyOf(k.bucket, k.start.getTime());
+      const hits = before.get(key)! + 1;
+      before.set(key, hits);
+      return hits;
+    });
+  }),
+);
+
+/** The counts of the keys' windows, 0 for those with no hits yet; in one query. */
+const readHits = coalescerPer((db: Queryable) =>
+  coalesce(async (keys: readonly WindowKey[]): Promise<number[]> => {
+    const rows = rowsOf<{ bucket: string; ms: string | number; hits: number }>(
+      await db.execute(sql`
+        SELECT r.bucket, (extract(epoch FROM r.window_start) * 1000)::bigint AS ms, r.hits
+        FROM rate_counters r JOIN ${unnestKeys(keys)} ON r.bucket = k.b AND r.window_start = k.w`),
+    );
+    const hits = new Map(rows.map((r) => [keyOf(r.bucket, r.ms), r.hits]));
+    return keys.map((k) => hits.get(keyOf(k.bucket, k.start.getTime())) ?? 0);
+  }),
+);
+
 /**
  * Counts one request against `limit` for `bucket` and refuses it when the window's count is
- * already spent. One upsert per call, atomic on the shared database, so the limit holds across
- * servers and concurrent requests. Counting happens first: a refused request also counts.
+ * already spent. Atomic on the shared database, so the limit holds across servers and concurrent
+ * requests; the requests of one moment share one upsert. Counting happens first: a refused
+ * request also counts.
  */
 export async function take(db: Queryable, bucket: string, limit: Limit, now: Date, what: string): Promise<void> {
   if (limit.max <= 0) return;
   const { start, retryAfter } = windowOf(limit, now);
-  const result = await db.execute(sql`
-    INSERT INTO rate_counters (bucket, window_start, hits) VALUES (${bucket}, ${start.toISOString()}::timestamptz, 1)
-    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_counters.hits + 1
-    RETURNING hits, (xmax = 0) AS fresh`);
-  const [row] = rowsOf<{ hits: number; fresh: boolean }>(result);
-  // The first request of a window clears the bucket's past windows, so the table stays small.
-  if (row?.fresh) await db.delete(rateCounters).where(and(sql`${rateCounters.bucket} = ${bucket}`, lt(rateCounters.windowStart, start)));
-  if (row && row.hits > limit.max) throw rateLimited(what, retryAfter);
+  const hits = await countHits(db)({ bucket, start });
+  if (hits > limit.max) throw rateLimited(what, retryAfter);
 }
 
 /** Whether `bucket` has spent `limit` in the current window, without counting a request. */
 export async function spent(db: Queryable, bucket: string, limit: Limit, now: Date): Promise<number | null> {
   if (limit.max <= 0) return null;
   const { start, retryAfter } = windowOf(limit, now);
-  const result = await db.execute(sql`SELECT hits FROM rate_counters WHERE bucket = ${bucket} AND window_start = ${start.toISOString()}::timestamptz`);
-  const [row] = rowsOf<{ hits: number }>(result);
-  return row && row.hits >= limit.max ? retryAfter : null;
+  const hits = await readHits(db)({ bucket, start });
+  return hits >= limit.max ? retryAfter : null;
 }

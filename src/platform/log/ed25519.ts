@@ -16,10 +16,28 @@ export interface Ed25519KeyPair {
   readonly publicKey: Uint8Array;
 }
 
+/** Private key objects of recently used seeds: making one costs more than a signature. */
+const imported = new Map<string, KeyObject>();
+const IMPORTED_MAX = 4096;
+
 /** The private key object of a 32-byte seed. */
 export function importSeed(seed: Uint8Array): KeyObject {
   if (seed.length !== 32) throw new RangeError("an Ed25519 seed has 32 bytes");
-  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
+  const id = Buffer.from(seed.buffer, seed.byteOffset, seed.byteLength).toString("base64");
+  let key = imported.get(id);
+  if (key) {
+    imported.delete(id); // most recently used last
+  } else {
+    key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
+    if (imported.size >= IMPORTED_MAX) imported.delete(imported.keys().next().value!);
+  }
+  imported.set(id, key);
+  return key;
+}
+
+/** Drops every cached private key object: after an erasure, no key of the erased may stay in memory. */
+export function forgetImportedSeeds(): void {
+  imported.clear();
 }
 
 /** The public key object of 32 raw bytes; throws when they are not a key. */

@@ -28,13 +28,47 @@ export interface Written<T> {
  */
 export type Work<T> = (tx: Tx, now: Date) => Promise<Written<T>>;
 
+/**
+ * Writes many contributions of one sort with a few statements for all of them (the hot path:
+ * votes). It returns one result per input, in order: what was written, or the error that refused
+ * that input, which must then have written nothing. If it throws, every input is refused.
+ */
+export interface BatchWriter<I, T> {
+  write(tx: Tx, now: Date, inputs: readonly I[]): Promise<ReadonlyArray<Written<T> | Error>>;
+}
+
+/** One contribution for a batch writer. */
+export interface Batched<I, T> {
+  readonly writer: BatchWriter<I, T>;
+  readonly input: I;
+}
+
 interface Pending {
-  readonly work: Work<unknown>;
+  readonly work: Work<unknown> | Batched<unknown, unknown>;
   readonly resolve: (done: { value: unknown; entries: AppendedEntry[] }) => void;
   readonly reject: (error: unknown) => void;
 }
 
 type Outcome = { ok: true; value: unknown; drafts: readonly EntryDraft[] } | { ok: false; error: unknown };
+
+/** Runs `write` in a savepoint: its outcomes, or its error as the outcome of all `n`, written nothing. */
+async function inSavepoint(tx: Tx, write: (savepoint: Tx) => Promise<ReadonlyArray<Written<unknown> | Error>>, n = 1): Promise<Outcome[]> {
+  try {
+    const results = await tx.transaction(write);
+    return results.map((r) => (r instanceof Error ? { ok: false, error: r } : { ok: true, value: r.value, drafts: r.drafts }));
+  } catch (error) {
+    return Array.from({ length: n }, () => ({ ok: false, error }));
+  }
+}
+
+/** A batch writer's contribution as a work of its own. */
+function alone<I, T>({ writer, input }: Batched<I, T>): Work<T> {
+  return async (tx, now) => {
+    const [result] = await writer.write(tx, now, [input]);
+    if (result instanceof Error) throw result;
+    return result!;
+  };
+}
 
 /**
  * Group commit: contributions that arrive close together are written in one transaction, each in
@@ -66,8 +100,8 @@ export class GroupCommit {
    * `alone` gives it a transaction of its own: for a researcher's action that locks rows others
    * lock too (curation), which inside a batch could wait on a batch waiting on it.
    */
-  run<T>(work: Work<T>, options: { alone?: boolean } = {}): Promise<{ value: T; entries: AppendedEntry[] }> {
-    if (this.#settings.batchSize === 1 || options.alone) return this.#alone(work);
+  run<T, I = never>(work: Work<T> | Batched<I, T>, options: { alone?: boolean } = {}): Promise<{ value: T; entries: AppendedEntry[] }> {
+    if (this.#settings.batchSize === 1 || options.alone) return this.#alone(typeof work === "function" ? work : alone(work));
     return new Promise((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as Pending["resolve"], reject });
       this.#schedule();
@@ -112,13 +146,19 @@ export class GroupCommit {
       appended = await this.#store.transaction(async (tx) => {
         outcomes.length = 0;
         const now = this.#clock.now();
-        for (const pending of batch) {
-          try {
-            const written = await tx.transaction((savepoint) => pending.work(savepoint, now));
-            outcomes.push({ ok: true, value: written.value, drafts: written.drafts });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+        const done = new Set<number>();
+        for (const [i, pending] of batch.entries()) {
+          if (done.has(i)) continue;
+          const { work } = pending;
+          if (typeof work === "function") {
+            outcomes[i] = await inSavepoint(tx, async (savepoint) => [await work(savepoint, now)]).then((o) => o[0]!);
+            continue;
           }
+          // Every input for this writer in the batch, written together in one savepoint.
+          const group = batch.flatMap((p, j) => (typeof p.work !== "function" && p.work.writer === work.writer ? [j] : []));
+          for (const j of group) done.add(j);
+          const results = await inSavepoint(tx, (savepoint) => work.writer.write(savepoint, now, group.map((j) => (batch[j]!.work as Batched<unknown, unknown>).input)), group.length);
+          group.forEach((j, k) => (outcomes[j] = results[k]!));
         }
         return appendEntries(tx, outcomes.flatMap((o) => (o.ok ? o.drafts : [])), now);
       });

@@ -5,7 +5,7 @@ import type { Clock } from "../../ports.ts";
 import type { Store } from "../../store/open.ts";
 import { readLatestCheckpoint, signNextCheckpoint, type StoredCheckpoint } from "./checkpoints.ts";
 import type { AppendedEntry, Opening } from "./drafts.ts";
-import { DEFAULT_COMMIT_SETTINGS, GroupCommit, type CommitSettings, type Work } from "./group-commit.ts";
+import { DEFAULT_COMMIT_SETTINGS, GroupCommit, type Batched, type CommitSettings, type Work } from "./group-commit.ts";
 import type { LogKey } from "./log-key.ts";
 import { LogTree } from "./log-tree.ts";
 
@@ -68,7 +68,7 @@ export class TransparencyLog {
    * same moment), appends the log entries it returns, and answers once they are durable, with a
    * receipt for each under one signed checkpoint. `alone`: see GroupCommit.run.
    */
-  async commit<T>(work: Work<T>, options: { alone?: boolean } = {}): Promise<{ value: T; receipts: Receipt[] }> {
+  async commit<T, I = never>(work: Work<T> | Batched<I, T>, options: { alone?: boolean } = {}): Promise<{ value: T; receipts: Receipt[] }> {
     const { value, entries } = await this.#commits.run(work, options);
     return { value, receipts: await this.issueReceipts(entries) };
   }

@@ -68,7 +68,11 @@ export async function signContribution(tx: Tx, who: Signer, kind: string, conten
     .select({ publicKey: participantKeys.publicKey, privateKey: participantKeys.privateKey })
     .from(participantKeys)
     .where(eq(participantKeys.participantId, who.id));
-  const key = row ?? (await addParticipantKey(tx, who, undefined, now));
+  return signWithKey(row ?? (await addParticipantKey(tx, who, undefined, now)), who, kind, content);
+}
+
+/** `signContribution` with the participant's stored key in hand. */
+export function signWithKey(key: StoredKey, who: Signer, kind: string, content: JsonValue) {
   const message = formatSigningMessage(who.campaignId, kind, content);
   if (who.signature !== undefined) {
     const signature = decodeBase64(who.signature);

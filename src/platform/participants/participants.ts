@@ -1,4 +1,6 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
+import { coalesce, coalescerPer } from "../../store/coalesce.ts";
+import type { Queryable } from "../../store/open.ts";
 import { invalid, PolyphonyError } from "../../core/errors.ts";
 import { participantAnswers, participants } from "./schema.ts";
 import { type DemographicQuestion } from "../campaigns/schema.ts";
@@ -65,13 +67,22 @@ export async function joinCampaign(deps: ServiceDeps, campaignId: string, input:
   return { participant: { id, campaignId, publicKey }, token, receipt: receipts[0]! };
 }
 
+/** The participants behind session token hashes, null for unknown ones; the lookups of one moment share a query. */
+const findSessions = coalescerPer((db: Queryable) =>
+  coalesce(async (hashes: readonly string[]) => {
+    const rows = await db
+      .select({ id: participants.id, campaignId: participants.campaignId, hash: participants.sessionTokenHash })
+      .from(participants)
+      .where(inArray(participants.sessionTokenHash, [...new Set(hashes)]));
+    const byHash = new Map(rows.map((r) => [r.hash, { id: r.id, campaignId: r.campaignId }]));
+    return hashes.map((hash) => byHash.get(hash) ?? null);
+  }),
+);
+
 export async function authenticateParticipant(deps: ServiceDeps, token: string): Promise<Participant> {
-  const [row] = await deps.store.db
-    .select({ id: participants.id, campaignId: participants.campaignId })
-    .from(participants)
-    .where(eq(participants.sessionTokenHash, hashSecret(token)));
-  if (!row) throw new PolyphonyError("unauthorized", "the participant session token is unknown");
-  return row;
+  const participant = await findSessions(deps.store.db)(hashSecret(token));
+  if (!participant) throw new PolyphonyError("unauthorized", "the participant session token is unknown");
+  return participant;
 }
 
 /** Fails unless the participant belongs to the campaign named in the request. */
