@@ -86,7 +86,8 @@ export class GroupCommit {
   readonly #concurrency: number;
   #queue: Pending[] = [];
   #running = 0;
-  #timer: NodeJS.Timeout | null = null;
+  /** Cancels the wait for the current batch to fill, while one runs. */
+  #cancelWait: (() => void) | null = null;
 
   constructor(store: Store, clock: Clock, settings: CommitSettings) {
     this.#store = store;
@@ -123,12 +124,19 @@ export class GroupCommit {
       this.#flush();
       return;
     }
-    this.#timer ??= setTimeout(() => this.#flush(), this.#settings.windowMs);
+    if (this.#cancelWait !== null) return;
+    if (this.#settings.windowMs === 0) {
+      const wait = setImmediate(() => this.#flush());
+      this.#cancelWait = () => clearImmediate(wait);
+    } else {
+      const wait = setTimeout(() => this.#flush(), this.#settings.windowMs);
+      this.#cancelWait = () => clearTimeout(wait);
+    }
   }
 
   #flush(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#cancelWait?.();
+    this.#cancelWait = null;
     if (this.#queue.length === 0 || this.#running >= this.#concurrency) return;
     const batch = this.#queue.splice(0, this.#settings.batchSize);
     this.#running++;
