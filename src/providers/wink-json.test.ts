@@ -22,16 +22,10 @@ function reference(json: string) {
 
 describe("parseWinkJson", () => {
   it("reads the wink layout: vectors cut to the dimensions, in the order of words", () => {
-    const read = parse({
-      precision: 8,
-      l2NormIndex: 2,
-      wordIndex: 3,
-      size: 3,
-      dimensions: 2,
-      words: ["the", "heard", "odd\nword"],
-      vectors: { heard: [0.6, 0.8, 1, 1], the: [1, 0, 1, 0], "odd\nword": [1, 1, 1.4, 2] },
-      unkVector: [0, 0, 0, -1],
-    });
+    // Each vector is followed by its l2 norm and its row, and other fields say so.
+    const words = ["the", "heard", "odd\nword"];
+    const vectors = { heard: [0.6, 0.8, 1, 1], the: [1, 0, 1, 0], "odd\nword": [1, 1, 1.4, 2] };
+    const read = parse({ precision: 8, l2NormIndex: 2, wordIndex: 3, size: 3, dimensions: 2, words, vectors, unkVector: [0, 0, 0, -1] });
     expect(read.dimensions).toBe(2);
     expect(read.words).toEqual(["the", "heard"]);
     expect(Array.from(read.vectors)).toEqual([1, 0, Math.fround(0.6), Math.fround(0.8)]);
