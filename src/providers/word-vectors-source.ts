@@ -59,9 +59,9 @@ const building = new Map<string, Promise<boolean>>();
 
 /**
  * Makes sure the binary cache exists, converting the wink JSON into it (by default in a child
- * process) when it does not; resolves to whether this call converted. Callers of the same cache
- * share one build, so a request that needs the vectors while the server builds them at start
- * waits for that build; other processes building the same cache are waited for too.
+ * process) when it does not; resolves to whether it had to. Callers of the same cache share one
+ * build, so a request that needs the vectors while the server builds them at start waits for
+ * that build; another process building the same cache is waited for too.
  */
 export function ensureWordVectorCache(source: WordVectorSource = {}, convert: ConvertWordVectors = buildInChildProcess): Promise<boolean> {
   const cachePath = cachePathOf(source);
