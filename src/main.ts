@@ -4,6 +4,7 @@ import type { Embedder, Llm } from "./ports.ts";
 import { llmFromEnv } from "./providers/openai-llm.ts";
 import { embedderFromEnv } from "./providers/openai-embedder.ts";
 import { createWordVectorEmbedder } from "./providers/word-vectors.ts";
+import { ensureWordVectorCache } from "./providers/word-vectors-source.ts";
 import type { ServiceDeps } from "./platform/deps.ts";
 import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from "./platform/log/checkpoint-schedule.ts";
 import { makeLogKey } from "./platform/log/log-key.ts";
@@ -21,6 +22,8 @@ export interface Config {
   databaseUrl: string | undefined;
   llm: Llm | undefined;
   embedder: () => Promise<Embedder>;
+  /** Builds what the embedder reads before its first use (the word vectors' cache); resolves to whether it had to. */
+  prepareEmbedder: () => Promise<boolean>;
   /** Where the log's signing key comes from, and the checkpoints' origin. */
   logKey: LogKeySource;
   /** When the server signs checkpoints without being asked. */
@@ -72,6 +75,7 @@ export function readConfig(options: { data?: string | undefined }, env: NodeJS.P
     databaseUrl: options.data ? undefined : env.DATABASE_URL || undefined,
     llm: llmFromEnv(env),
     embedder: remote ? async () => remote : () => (local ??= createWordVectorEmbedder({ cacheDir: env.POLYPHONY_CACHE_DIR })),
+    prepareEmbedder: remote ? async () => false : () => ensureWordVectorCache({ cacheDir: env.POLYPHONY_CACHE_DIR }),
     logKey: {
       dataDir,
       origin: env.POLYPHONY_LOG_ORIGIN || undefined,

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 import { registerCampaignCommands } from "../platform/campaigns/cli.ts";
 import { registerEraseCommand } from "../platform/erasure/cli.ts";
 import { KINDS } from "../kinds/index.ts";
@@ -7,19 +7,15 @@ import { registerParticipantCommands } from "../platform/participants/cli.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTokenCommands } from "../platform/auth/cli.ts";
 import { registerWitnessCommands } from "../platform/log/cli/witness.ts";
-import { reportError } from "./report-error.ts";
+import { createRootCommand } from "./root.ts";
 import { provideServices } from "./session.ts";
-import { readPackageVersion } from "./version.ts";
 
-/** Builds the `polyphony` command tree. */
+/**
+ * Builds the whole `polyphony` command tree. It loads every command module, so src/cli/run.ts
+ * imports it only once a command is named.
+ */
 export function createProgram(): Command {
-  const program = new Command("polyphony")
-    .description("Participatory alignment data: moral graphs, contributions in a tamper-evident log, exports for trainers.")
-    .option("--data <dir>", "PGlite data folder (default ./polyphony-data; DATABASE_URL selects PostgreSQL instead)")
-    .option("--json", "machine-readable output on stdout")
-    .version(readPackageVersion(), "-V, --version", "print the version")
-    .showHelpAfterError()
-    .exitOverride();
+  const program = createRootCommand();
   provideServices(program, async (options) => {
     // Loaded on use: commands that need no store (log verify, witness) start without the database driver.
     const { openServices, readConfig } = await import("../main.ts");
@@ -34,20 +30,4 @@ export function createProgram(): Command {
   registerEraseCommand(program);
   registerParticipantCommands(program);
   return program;
-}
-
-/** Runs the CLI and returns the exit status. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  let running: Command | undefined;
-  // The command whose action runs, so that an error names that command's flags.
-  const program = createProgram().hook("preAction", (_program, action) => {
-    running = action;
-  });
-  try {
-    await program.parseAsync([...argv]);
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    return reportError(error, running);
-  }
 }

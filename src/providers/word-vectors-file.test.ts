@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readWordVectorsFile, writeWordVectorsFile } from "./word-vectors-file.ts";
+import { hasWordVectorsFile, readWordVectorsFile, writeWordVectorsFile } from "./word-vectors-file.ts";
 
 const sample = {
   dimensions: 3,
@@ -43,15 +43,21 @@ describe("word-vector file", () => {
     expect((await readWordVectorsFile(path))?.words).toEqual([]);
   });
 
-  it("ignores a missing, truncated or foreign file", async () => {
+  it("ignores a missing, truncated or foreign file, and says it has none by the header alone", async () => {
     const path = join(dir, "vectors.bin");
     expect(await readWordVectorsFile(path)).toBeUndefined();
+    expect(await hasWordVectorsFile(path)).toBe(false);
     await writeWordVectorsFile(path, sample);
+    expect(await hasWordVectorsFile(path)).toBe(true);
     const bytes = await readFile(path);
     await writeFile(path, bytes.subarray(0, bytes.length - 4));
     expect(await readWordVectorsFile(path)).toBeUndefined();
+    expect(await hasWordVectorsFile(path)).toBe(false);
     await writeFile(path, Buffer.from("{\"words\": [], \"vectors\": {}}"));
     expect(await readWordVectorsFile(path)).toBeUndefined();
+    expect(await hasWordVectorsFile(path)).toBe(false);
+    await writeFile(path, "");
+    expect(await hasWordVectorsFile(path)).toBe(false);
   });
 
   it("refuses a word with a line break, which the format cannot hold", async () => {

@@ -53,6 +53,29 @@ export async function writeWordVectorsFile(path: string, data: Omit<WordVectors,
   }
 }
 
+/** The length a file of this format has, by its header; undefined when the header is not ours. */
+function expectedLength(header: Uint32Array): number | undefined {
+  const [magic, version, count, dimensions, wordByteLength] = header as unknown as [number, number, number, number, number];
+  if (magic !== MAGIC || version !== VERSION) return undefined;
+  return HEADER_BYTES + wordByteLength + ((4 - ((HEADER_BYTES + wordByteLength) % 4)) % 4) + count * dimensions * 4;
+}
+
+/** Whether `path` holds a whole file written by {@link writeWordVectorsFile}, by its header and length. */
+export async function hasWordVectorsFile(path: string): Promise<boolean> {
+  const handle = await open(path, "r").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw new PolyphonyError("internal", `cannot read word-vector cache ${path}`, { cause: error });
+  });
+  if (!handle) return false;
+  try {
+    const header = new Uint32Array(HEADER_BYTES / 4);
+    const { bytesRead } = await handle.read(new Uint8Array(header.buffer), 0, HEADER_BYTES, 0);
+    return bytesRead === HEADER_BYTES && expectedLength(header) === (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads a file written by {@link writeWordVectorsFile}; undefined when it is absent or not of this format. */
 export async function readWordVectorsFile(path: string): Promise<WordVectors | undefined> {
   let bytes: Buffer;
@@ -64,10 +87,9 @@ export async function readWordVectorsFile(path: string): Promise<WordVectors | u
   }
   if (bytes.length < HEADER_BYTES) return undefined;
   const header = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + HEADER_BYTES));
-  const [magic, version, count, dimensions, wordByteLength] = header as unknown as [number, number, number, number, number];
-  if (magic !== MAGIC || version !== VERSION) return undefined;
-  const vectorOffset = HEADER_BYTES + wordByteLength + ((4 - ((HEADER_BYTES + wordByteLength) % 4)) % 4);
-  if (bytes.length !== vectorOffset + count * dimensions * 4) return undefined;
+  if (expectedLength(header) !== bytes.length) return undefined;
+  const [, , count, dimensions, wordByteLength] = header as unknown as [number, number, number, number, number];
+  const vectorOffset = bytes.length - count * dimensions * 4;
   const words = count === 0 ? [] : new TextDecoder().decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + wordByteLength)).split("\n");
   if (words.length !== count) return undefined;
   const start = bytes.byteOffset + vectorOffset;

@@ -1,9 +1,16 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultCacheDir, loadWordVectors } from "./word-vectors-source.ts";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildInChildProcess } from "./word-vectors-build.ts";
+import { defaultCacheDir, ensureWordVectorCache, loadWordVectors } from "./word-vectors-source.ts";
 import { readWordVectorsFile } from "./word-vectors-file.ts";
+
+// The real child process, counted.
+vi.mock("./word-vectors-build.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./word-vectors-build.ts")>();
+  return { buildInChildProcess: vi.fn(real.buildInChildProcess) };
+});
 
 // The wink layout: each vector is followed by its l2 norm and its row.
 const winkJson = {
@@ -20,6 +27,7 @@ const winkJson = {
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "polyphony-wv-source-"));
+  vi.mocked(buildInChildProcess).mockClear();
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -44,6 +52,20 @@ describe("loadWordVectors", () => {
     const cacheDir = join(dir, "shared");
     const [a, b] = await Promise.all([loadWordVectors({ cacheDir, sourcePath }), loadWordVectors({ cacheDir, sourcePath })]);
     expect(a).toBe(b);
+  });
+
+  it("waits for the build a server started rather than starting a second one", async () => {
+    const sourcePath = join(dir, "vectors.json");
+    await writeFile(sourcePath, JSON.stringify(winkJson));
+    const source = { cacheDir: join(dir, "background"), sourcePath };
+    const atStart = ensureWordVectorCache(source);
+    const [built, vectors, again] = await Promise.all([atStart, loadWordVectors(source), ensureWordVectorCache(source)]);
+    expect(built).toBe(true);
+    expect(again).toBe(true);
+    expect(vectors.words).toEqual(["the", "heard"]);
+    expect(buildInChildProcess).toHaveBeenCalledTimes(1);
+    expect(await ensureWordVectorCache(source)).toBe(false);
+    expect(buildInChildProcess).toHaveBeenCalledTimes(1);
   });
 
   it("says clearly when neither a cache nor the source exists, and retries later", async () => {

