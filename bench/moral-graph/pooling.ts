@@ -1,4 +1,4 @@
-import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
+import { scorePageRank } from "../../src/kinds/moral-graph/core/pagerank-scoring.ts";
 import { createRandom } from "../../src/core/stats/prng.ts";
 import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/kinds/moral-graph/core/types.ts";
 import { correlateWithWisdom } from "./recovery.ts";
@@ -62,7 +62,7 @@ for (const spread of [0.2, 0.6]) {
   const { table, contextWisdom } = generateSharedStories(20231005, spread);
   const cells: string[] = [];
   for (const pooling of [0, 1, 2, 5, 10, 20]) {
-    const graph = scorePolyphony(table, { pooling });
+    const graph = scorePageRank(table, { pooling });
     let sum = 0;
     for (const ctx of graph.contexts) {
       const own = contextWisdom.subarray(ctx.context * CARDS, (ctx.context + 1) * CARDS);

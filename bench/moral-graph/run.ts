@@ -1,5 +1,5 @@
 import { scoreMai2023 } from "../../src/kinds/moral-graph/core/mai-2023.ts";
-import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
+import { scorePageRank } from "../../src/kinds/moral-graph/core/pagerank-scoring.ts";
 import { comparePublished } from "./compare-published.ts";
 import { compareNetworkx } from "./compare-networkx.ts";
 import { correlatePerContext, correlateWithWisdom } from "./recovery.ts";
@@ -15,7 +15,7 @@ console.log(
 );
 
 const groups = { labels: groupLabels, ofParticipant: groupOf };
-const polyphony = measure(() => scorePolyphony(table, { groups }), 3);
+const polyphony = measure(() => scorePageRank(table, { groups }), 3);
 const graph = polyphony.result;
 let kept = 0;
 for (const k of graph.edges.kept) kept += k;
@@ -35,8 +35,8 @@ console.log(
     `${graph.overall.contested.length} contested cycles, ${graph.overall.iterations} PageRank rounds`,
 );
 const samples = 20;
-const boot = measure(() => scorePolyphony(table, { groups, bootstrap: { samples, seed: 7 } }), 1);
-console.log(`scorePolyphony with ${samples} bootstrap samples: ${formatMs(boot.firstMs)}`);
+const boot = measure(() => scorePageRank(table, { groups, bootstrap: { samples, seed: 7 } }), 1);
+console.log(`scorePageRank with ${samples} bootstrap samples: ${formatMs(boot.firstMs)}`);
 
 const mai = measure(() => scoreMai2023(table), 3);
 console.log(`scoreMai2023: first ${formatMs(mai.firstMs)}, best of 3 ${formatMs(mai.bestMs)}`);
@@ -56,7 +56,7 @@ const rho = {
 };
 console.log(`\nSpearman correlation of scores with latent wisdom   per context (mean of ${table.contextCount})   overall`);
 console.log(
-  `  scorePolyphony                                   ${rho.polyphony.context.toFixed(3)}                     ` +
+  `  scorePageRank                                   ${rho.polyphony.context.toFixed(3)}                     ` +
     `${rho.polyphony.overall.toFixed(3)} (${graph.overall.cards.length} cards)`,
 );
 console.log(

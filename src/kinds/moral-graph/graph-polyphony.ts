@@ -1,5 +1,6 @@
-import { scorePolyphony } from "./core/polyphony.ts";
-import type { ParticipantGroups, PolyphonyGraph } from "./core/polyphony-types.ts";
+import { scorePageRank } from "./core/pagerank-scoring.ts";
+import type { ParticipantGroups } from "./core/edge-types.ts";
+import type { PageRankGraph } from "./core/pagerank-types.ts";
 import type { GraphInput } from "./graph-input.ts";
 
 /** Bootstrap intervals for deliberations up to this many votes; larger ones get point scores only. */
@@ -10,7 +11,7 @@ export interface GroupSpec extends ParticipantGroups {
   key: string;
 }
 
-function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c: number) => string) {
+function presentEdges(graph: PageRankGraph, input: GraphInput, contextName: (c: number) => string) {
   const { edges } = graph;
   const { cardIds } = input.votes;
   const groups = edges.groups;
@@ -50,7 +51,7 @@ function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c:
  */
 export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpec | undefined }) {
   const { table, cardIds, contextIds } = input.votes;
-  const graph = scorePolyphony(table, {
+  const graph = scorePageRank(table, {
     ...(options.groups && { groups: options.groups }),
     ...(table.length <= BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });

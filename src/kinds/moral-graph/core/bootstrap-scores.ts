@@ -1,6 +1,6 @@
 import { rankContext, createRankScratch, type ContextLayout } from "./context-layout.ts";
 import type { PageRankOptions } from "../../../core/graph/pagerank.ts";
-import type { EdgeCounts } from "./polyphony-edges.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";

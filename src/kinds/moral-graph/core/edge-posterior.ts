@@ -1,5 +1,5 @@
-import type { EdgeCounts } from "./polyphony-edges.ts";
-import type { EdgeGroupFigures } from "./polyphony-types.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
+import type { EdgeGroupFigures } from "./edge-types.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";
 import type { BetaPrior, ShareIntervals } from "../../../core/stats/share-interval.ts";

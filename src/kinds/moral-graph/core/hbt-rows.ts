@@ -1,6 +1,6 @@
 import type { ContextLayout } from "./context-layout.ts";
 import type { ComparisonRows } from "./hbt-fit.ts";
-import type { EdgeCounts } from "./polyphony-edges.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
 
 /**
  * The model's data: one row per judged (context, ordered pair) with its upgrade and no-upgrade

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexVotes } from "./index-votes.ts";
 import { scoreMai2023 } from "./mai-2023.ts";
-import { scorePolyphony } from "./polyphony.ts";
+import { scorePageRank } from "./pagerank-scoring.ts";
 import type { Relationship } from "./types.ts";
 
 // The Meaning Alignment Institute's 2023 Democratic Fine-Tuning deliberation (meaningalignment/mge,
@@ -67,9 +67,9 @@ describe.skipIf(!present)("scoreMai2023 on MAI's DFT deliberation", () => {
 // No independent reference exists for polyphony on these data: the edge counts pin this
 // implementation's output, and the check against the formulas is that the pooled ranking agrees
 // with mai-2023 on the four values it ranks first.
-describe.skipIf(!present)("scorePolyphony on MAI's DFT deliberation", () => {
+describe.skipIf(!present)("scorePageRank on MAI's DFT deliberation", () => {
   const indexed = loadDftVotes();
-  const graph = scorePolyphony(indexed.table);
+  const graph = scorePageRank(indexed.table);
 
   it("keeps about half of the judged edges, in every context's ranking of all 81 cards", () => {
     let kept = 0;

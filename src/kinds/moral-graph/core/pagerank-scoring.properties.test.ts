@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indexVotes } from "./index-votes.ts";
-import { scorePolyphony } from "./polyphony.ts";
+import { scorePageRank } from "./pagerank-scoring.ts";
 import { NO_UPGRADE, NOT_SURE, UPGRADE, type UpgradeVote } from "./types.ts";
 import { createVoteTable, type VoteRow } from "./vote-rows.ts";
 
@@ -30,11 +30,11 @@ const tableOf = (r: readonly VoteRow[]) =>
   createVoteTable(r, { cards: CARDS, contexts: CONTEXTS, participants: 10 });
 const sumOf = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
 
-describe("scorePolyphony properties", () => {
+describe("scorePageRank properties", () => {
   it("gives every context and the overall ranking non-negative scores over all cards that sum to 1", () => {
     fc.assert(
       fc.property(rows, settings, (r, options) => {
-        const g = scorePolyphony(tableOf(r), options);
+        const g = scorePageRank(tableOf(r), options);
         for (const ctx of [...g.contexts, g.overall]) {
           expect(ctx.byCard).toHaveLength(CARDS);
           for (const s of ctx.byCard) expect(s).toBeGreaterThanOrEqual(0);
@@ -62,8 +62,8 @@ describe("scorePolyphony properties", () => {
         const row = vote.reversing !== null && r.length > 0 ? r[vote.reversing % r.length]! : undefined;
         // Half the time the new vote runs against a judged pair, where a wrong rule would show.
         const [a, b, c] = row ? [row[2], row[1], row[3]] : [vote.a, vote.b, vote.c];
-        const before = scorePolyphony(tableOf(r), options);
-        const after = scorePolyphony(tableOf([...r, [vote.p, a, b, c, UPGRADE]]), options);
+        const before = scorePageRank(tableOf(r), options);
+        const after = scorePageRank(tableOf([...r, [vote.p, a, b, c, UPGRADE]]), options);
         expect(after.contexts[c]!.byCard[b]).toBeGreaterThanOrEqual(before.contexts[c]!.byCard[b]! - 1e-12);
         expect(after.overall.byCard[b]).toBeGreaterThanOrEqual(before.overall.byCard[b]! - 1e-12);
       }),
@@ -91,7 +91,7 @@ describe("scorePolyphony properties", () => {
     for (let k = 0; k < 20; k++) base.push(v("q", `e${k}`, `e${k + 1}`, "no_upgrade"));
     const scoreOfB = (votes: UpgradeVote[]) => {
       const ix = indexVotes(votes, { cards: ["a", "b", "d"] });
-      return scorePolyphony(ix.table).contexts[0]!.byCard[1]!;
+      return scorePageRank(ix.table).contexts[0]!.byCard[1]!;
     };
     const once = [...base, v("z1", "a", "b", "upgrade")];
     // The four PageRank equations (a, b, d and one for the 21 dangling cards) with a's rank split
@@ -105,8 +105,8 @@ describe("scorePolyphony properties", () => {
     fc.assert(
       fc.property(rows, fc.double({ min: 0, max: 0.95, noNaN: true }), (r, t) => {
         const table = tableOf(r);
-        const low = scorePolyphony(table, { threshold: t });
-        const high = scorePolyphony(table, { threshold: t + 0.05 });
+        const low = scorePageRank(table, { threshold: t });
+        const high = scorePageRank(table, { threshold: t + 0.05 });
         for (let e = 0; e < low.edges.count; e++) {
           expect(low.edges.kept[e]).toBe(low.edges.lower[e]! > t ? 1 : 0);
           expect(low.edges.lower[e]).toBeLessThanOrEqual(low.edges.mean[e]!);
@@ -121,8 +121,8 @@ describe("scorePolyphony properties", () => {
     fc.assert(
       fc.property(rows, fc.integer(), (r, seed) => {
         const table = tableOf(r);
-        const one = scorePolyphony(table, { bootstrap: { samples: 20, seed } });
-        const two = scorePolyphony(table, { bootstrap: { samples: 20, seed } });
+        const one = scorePageRank(table, { bootstrap: { samples: 20, seed } });
+        const two = scorePageRank(table, { bootstrap: { samples: 20, seed } });
         one.contexts.forEach((ctx, c) => {
           expect(ctx.scoreLow).toEqual(two.contexts[c]!.scoreLow);
           for (let k = 0; k < ctx.cards.length; k++) {

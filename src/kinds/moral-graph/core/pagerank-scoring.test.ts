@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PolyphonyError } from "../../../core/errors.ts";
 import { indexVotes } from "./index-votes.ts";
-import { scorePolyphony } from "./polyphony.ts";
-import type { PolyphonyGraph } from "./polyphony-types.ts";
+import { scorePageRank } from "./pagerank-scoring.ts";
+import type { PageRankGraph } from "./pagerank-types.ts";
 import type { Relationship, UpgradeVote } from "./types.ts";
 
 const vote = (participant: string, from: string, to: string, relationship: Relationship, context: string): UpgradeVote => ({
@@ -34,24 +34,24 @@ const votes: UpgradeVote[] = [
 ];
 const indexed = indexVotes(votes, { cards: ["A", "B", "C", "D"], contexts: ["x", "y"] });
 const ofParticipant = Int32Array.from(indexed.participantIds, (p) => (p === "p0" || p === "p1" ? 0 : 1));
-const graph = scorePolyphony(indexed.table, { groups: { labels: ["left", "right"], ofParticipant } });
+const graph = scorePageRank(indexed.table, { groups: { labels: ["left", "right"], ofParticipant } });
 const [A, B, C, D] = [0, 1, 2, 3];
 const X = 0;
 const Y = 1;
 
-function edgeOf(g: PolyphonyGraph, context: number, from: number, to: number): number {
+function edgeOf(g: PageRankGraph, context: number, from: number, to: number): number {
   for (let e = 0; e < g.edges.count; e++) {
     if (g.edges.context[e] === context && g.edges.from[e] === from && g.edges.to[e] === to) return e;
   }
   return -1;
 }
-function pooledOf(g: PolyphonyGraph, from: number, to: number): number {
+function pooledOf(g: PageRankGraph, from: number, to: number): number {
   for (let e = 0; e < g.pooled.count; e++) if (g.pooled.from[e] === from && g.pooled.to[e] === to) return e;
   return -1;
 }
-const scoreOf = (g: PolyphonyGraph, context: number, card: number) => g.contexts[context]!.byCard[card]!;
+const scoreOf = (g: PageRankGraph, context: number, card: number) => g.contexts[context]!.byCard[card]!;
 
-describe("scorePolyphony edges", () => {
+describe("scorePageRank edges", () => {
   it("counts support, against and not-sure per direction and context", () => {
     const ab = edgeOf(graph, X, A, B);
     const bc = edgeOf(graph, X, B, C);
@@ -100,7 +100,7 @@ describe("scorePolyphony edges", () => {
 
   it("scores a context on its own votes without pooling", () => {
     // x's B→C alone is Beta(1 + 2, 1 + 1): lower quartile 0.4563 (SciPy, as above), not kept.
-    const alone = scorePolyphony(indexed.table, { pooling: 0 });
+    const alone = scorePageRank(indexed.table, { pooling: 0 });
     const bc = edgeOf(alone, X, B, C);
     expect(alone.edges.lower[bc]).toBeCloseTo(0.4563217145809197, 12);
     expect(alone.edges.kept[bc]).toBe(0);
@@ -124,7 +124,7 @@ describe("scorePolyphony edges", () => {
   });
 });
 
-describe("scorePolyphony rankings", () => {
+describe("scorePageRank rankings", () => {
   it("ranks every card in every context, so a context's scores sum to 1", () => {
     // x keeps A→B→C over the four cards; C and D (not judged in x) are dangling. With
     // u = x_A = x_D = 0.0375 + 0.2125·(x_C + x_D), x_B = 1.85·u and x_C = u + 0.85·x_B, the sum
@@ -164,7 +164,7 @@ describe("scorePolyphony rankings", () => {
   });
 });
 
-describe("scorePolyphony bootstrap and edge cases", () => {
+describe("scorePageRank bootstrap and edge cases", () => {
   it("gives zero-width intervals when every participant votes alike", () => {
     // Any resample of identical voters recounts 10 upgrades on A→B and on B→C: the same graph.
     const same = indexVotes(
@@ -173,14 +173,14 @@ describe("scorePolyphony bootstrap and edge cases", () => {
         vote(`p${p}`, "B", "C", "upgrade", "x"),
       ]).flat(),
     );
-    const g = scorePolyphony(same.table, { bootstrap: { samples: 30, seed: 3 } });
+    const g = scorePageRank(same.table, { bootstrap: { samples: 30, seed: 3 } });
     const ctx = g.contexts[0]!;
     expect(Array.from(ctx.scoreLow!)).toEqual(Array.from(ctx.score));
     expect(Array.from(ctx.scoreHigh!)).toEqual(Array.from(ctx.score));
   });
 
   it("scores an empty table to empty rankings", () => {
-    const g = scorePolyphony(indexVotes([], { contexts: ["x"] }).table);
+    const g = scorePageRank(indexVotes([], { contexts: ["x"] }).table);
     expect(g.edges.count).toBe(0);
     expect(g.contexts[0]!.cards.length).toBe(0);
     expect(g.contexts[0]!.baseline).toBe(0);
@@ -199,11 +199,11 @@ describe("scorePolyphony bootstrap and edge cases", () => {
       { groups: { labels: ["g"], ofParticipant: new Int32Array(indexed.table.participantCount).fill(1) } },
     ];
     for (const options of bad) {
-      expect(() => scorePolyphony(indexed.table, options)).toThrow(PolyphonyError);
+      expect(() => scorePageRank(indexed.table, options)).toThrow(PolyphonyError);
     }
     let caught: unknown;
     try {
-      scorePolyphony(indexed.table, { threshold: -1 });
+      scorePageRank(indexed.table, { threshold: -1 });
     } catch (error) {
       caught = error;
     }

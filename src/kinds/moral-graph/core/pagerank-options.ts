@@ -1,8 +1,8 @@
 import { invalid } from "../../../core/errors.ts";
-import type { PolyphonyOptions, ResolvedPolyphonyOptions } from "./polyphony-types.ts";
+import type { PageRankScoringOptions, ResolvedPageRankScoringOptions } from "./pagerank-types.ts";
 import type { VoteTable } from "./types.ts";
 
-export const POLYPHONY_DEFAULTS = {
+export const PAGERANK_DEFAULTS = {
   prior: { alpha: 1, beta: 1 },
   credibleMass: 0.5,
   threshold: 0.5,
@@ -15,8 +15,8 @@ export const POLYPHONY_DEFAULTS = {
 const isIn = (x: number, lo: number, hi: number) => Number.isFinite(x) && x >= lo && x <= hi;
 
 /** Fills in defaults and rejects options the scoring cannot honour. */
-export function resolvePolyphonyOptions(table: VoteTable, options: PolyphonyOptions): ResolvedPolyphonyOptions {
-  const resolved = { ...POLYPHONY_DEFAULTS, ...options };
+export function resolvePageRankOptions(table: VoteTable, options: PageRankScoringOptions): ResolvedPageRankScoringOptions {
+  const resolved = { ...PAGERANK_DEFAULTS, ...options };
   const { prior, credibleMass, threshold, pooling, damping, tolerance, maxIterations, groups, bootstrap } = resolved;
   if (!(prior.alpha > 0 && prior.beta > 0 && Number.isFinite(prior.alpha + prior.beta))) {
     throw invalid("prior", "prior alpha and beta must be positive and finite");

@@ -1,12 +1,7 @@
 import type { BetaPrior } from "../../../core/stats/share-interval.ts";
+import type { ContestedComponent, ContextEdges, ParticipantGroups } from "./edge-types.ts";
 
-/** Demographic (or any) groups of participants: `ofParticipant[p]` indexes `labels`, −1 unknown. */
-export interface ParticipantGroups {
-  readonly labels: readonly string[];
-  readonly ofParticipant: Int32Array;
-}
-
-export interface PolyphonyOptions {
+export interface PageRankScoringOptions {
   /** Beta prior on each edge's upgrade share; default Beta(1, 1). */
   readonly prior?: BetaPrior;
   /** Mass of the equal-tailed credible interval; default 0.5 (25% and 75% quantiles). */
@@ -29,57 +24,14 @@ export interface PolyphonyOptions {
   readonly bootstrap?: { readonly samples: number; readonly seed: number };
 }
 
-export type ResolvedPolyphonyOptions = Required<Omit<PolyphonyOptions, "groups" | "bootstrap">> &
-  Pick<PolyphonyOptions, "groups" | "bootstrap">;
-
-/** Per edge and group figures; group g of edge e sits at index e · labels.length + g. */
-export interface EdgeGroupFigures {
-  readonly labels: readonly string[];
-  readonly support: Int32Array;
-  readonly against: Int32Array;
-  /** Groups whose own posterior mean share exceeds 0.5. */
-  readonly endorsing: Int32Array;
-  /** Groups with at least one counted (upgrade or no-upgrade) judgment on the edge. */
-  readonly voting: Int32Array;
-  /** Polis group-informed consensus: Π over all groups of (support + 1) / (support + against + 2). */
-  readonly consensus: Float64Array;
-}
-
-/**
- * Every ordered pair (from → to) that someone judged in a context, as columns. Rows are grouped
- * by context (see {@link PolyphonyContext.edgeStart}) and, within one, by unordered pair.
- */
-export interface PolyphonyEdges {
-  readonly count: number;
-  readonly context: Int32Array;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  /** Upgrade votes on from → to. */
-  readonly support: Int32Array;
-  /** No-upgrade votes on from → to (an upgrade on to → from is evidence for that edge only). */
-  readonly against: Int32Array;
-  /** Not-sure votes on from → to (reported, not counted in the share). */
-  readonly notSure: Int32Array;
-  /** Row of to → from in the same context, or −1 when nobody judged that direction. */
-  readonly reverse: Int32Array;
-  /** Row of the same ordered pair in {@link PolyphonyGraph.pooled}. */
-  readonly pooledRow: Int32Array;
-  /** Posterior share Beta(κ·m + support, κ·(1 − m) + against), m the pair's share elsewhere. */
-  readonly mean: Float64Array;
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  /** 1 when lower > threshold: the edge is in the graph with PageRank weight `lower`. */
-  readonly kept: Uint8Array;
-  /** 1 when both directions were judged and the credible interval contains the threshold. */
-  readonly contested: Uint8Array;
-  readonly groups: EdgeGroupFigures | undefined;
-}
+export type ResolvedPageRankScoringOptions = Required<Omit<PageRankScoringOptions, "groups" | "bootstrap">> &
+  Pick<PageRankScoringOptions, "groups" | "bootstrap">;
 
 /**
  * Every ordered pair judged in some context, its votes summed over contexts, with posterior
  * Beta(α + support, β + against) and the same keep and contested rules as context edges.
  */
-export interface PolyphonyPooledEdges {
+export interface PooledEdges {
   readonly count: number;
   readonly from: Int32Array;
   readonly to: Int32Array;
@@ -98,7 +50,7 @@ export interface PolyphonyPooledEdges {
  * One context's ranking over every card of the vote table; scores sum to 1. The cards judged in
  * the context are listed best first; every other card holds `baseline`.
  */
-export interface PolyphonyContext {
+export interface PageRankContext {
   readonly context: number;
   /** Votes counted in this context (self-votes excluded) and the participants who cast them. */
   readonly votes: number;
@@ -115,7 +67,7 @@ export interface PolyphonyContext {
   /** Bootstrap 10% and 90% quantiles of each listed card's score, aligned with `cards`. */
   readonly scoreLow: Float64Array | undefined;
   readonly scoreHigh: Float64Array | undefined;
-  /** This context's rows of {@link PolyphonyGraph.edges}: [edgeStart, edgeEnd). */
+  /** This context's rows of {@link PageRankGraph.edges}: [edgeStart, edgeEnd). */
   readonly edgeStart: number;
   readonly edgeEnd: number;
   readonly keptEdges: number;
@@ -124,13 +76,8 @@ export interface PolyphonyContext {
   readonly contested: readonly Int32Array[];
 }
 
-export interface ContestedComponent {
-  readonly context: number;
-  readonly cards: Int32Array;
-}
-
 /** PageRank over the pooled graph: every card of the table best first, scores summing to 1. */
-export interface PolyphonyOverall {
+export interface PageRankOverall {
   readonly cards: Int32Array;
   readonly score: Float64Array;
   readonly byCard: Float64Array;
@@ -140,13 +87,13 @@ export interface PolyphonyOverall {
   readonly contested: readonly Int32Array[];
 }
 
-export interface PolyphonyGraph {
-  readonly options: ResolvedPolyphonyOptions;
-  readonly edges: PolyphonyEdges;
-  readonly pooled: PolyphonyPooledEdges;
+export interface PageRankGraph {
+  readonly options: ResolvedPageRankScoringOptions;
+  readonly edges: ContextEdges;
+  readonly pooled: PooledEdges;
   /** One entry per context index of the vote table (all cards at 1/N for contexts without votes). */
-  readonly contexts: readonly PolyphonyContext[];
-  readonly overall: PolyphonyOverall;
+  readonly contexts: readonly PageRankContext[];
+  readonly overall: PageRankOverall;
   /** Contested cycles of every context. */
   readonly contested: readonly ContestedComponent[];
   readonly voteCount: number;

@@ -1,9 +1,10 @@
 import { bootstrapScores } from "./bootstrap-scores.ts";
 import { createRankScratch, layOutContexts, rankContext } from "./context-layout.ts";
 import { summarizeEdges, summarizeGroups, summarizePooled } from "./edge-posterior.ts";
-import { countEdges } from "./polyphony-edges.ts";
-import { resolvePolyphonyOptions } from "./polyphony-options.ts";
-import type { ContestedComponent, PolyphonyContext, PolyphonyGraph, PolyphonyOptions } from "./polyphony-types.ts";
+import { countEdges } from "./edge-counts.ts";
+import { resolvePageRankOptions } from "./pagerank-options.ts";
+import type { ContestedComponent } from "./edge-types.ts";
+import type { PageRankContext, PageRankGraph, PageRankScoringOptions } from "./pagerank-types.ts";
 import { poolEdges } from "./pooled-edges.ts";
 import { createPooledIntervals } from "./pooled-interval.ts";
 import { rankPooled } from "./rank-pooled.ts";
@@ -28,8 +29,8 @@ function sortByScore(cards: Int32Array, score: Float64Array): Int32Array {
  * optional group endorsement and bootstrap intervals. An upgrade vote on a→b never lowers b's
  * score in its context or overall (docs/decisions/0002-polyphony-scoring.md).
  */
-export function scorePolyphony(table: VoteTable, options: PolyphonyOptions = {}): PolyphonyGraph {
-  const resolved = resolvePolyphonyOptions(table, options);
+export function scorePageRank(table: VoteTable, options: PageRankScoringOptions = {}): PageRankGraph {
+  const resolved = resolvePageRankOptions(table, options);
   const { threshold, groups, prior, credibleMass } = resolved;
   const counts = countEdges(table, groups?.ofParticipant, groups?.labels.length ?? 0);
   const pooledCounts = poolEdges(counts, table.cardCount);
@@ -45,7 +46,7 @@ export function scorePolyphony(table: VoteTable, options: PolyphonyOptions = {})
     : undefined;
 
   const countedVotes = table.length - counts.selfVotes;
-  const contexts: PolyphonyContext[] = [];
+  const contexts: PageRankContext[] = [];
   const contested: ContestedComponent[] = [];
   for (let c = 0; c < table.contextCount; c++) {
     const first = layout.cardStart[c]!;
