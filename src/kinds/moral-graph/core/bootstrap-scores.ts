@@ -2,17 +2,10 @@ import { rankContext, createRankScratch, type ContextLayout } from "./context-la
 import type { PageRankOptions } from "../../../core/graph/pagerank.ts";
 import type { EdgeCounts } from "./edge-counts.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
+import { interpolateQuantile } from "../../../core/stats/quantile.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
-
-/** Type-7 quantile (Hyndman & Fan 1996; numpy's default) of a sorted sample. */
-function interpolateQuantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const below = Math.floor(h);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
-}
 
 /**
  * Bootstrap over participants (Efron & Tibshirani 1993, ch. 6): draws participants with
