@@ -2,6 +2,7 @@ import type { ServiceDeps } from "../../platform/deps.ts";
 import { groupingQuestion, RESEARCHER_VIEW, type GroupPolicy } from "../../platform/campaigns/group-privacy.ts";
 import { loadGraphInput, loadGroups } from "./graph-input.ts";
 import { presentMai2023 } from "./graph-mai.ts";
+import { presentPageRank } from "./graph-pagerank.ts";
 import { presentPolyphony } from "./graph-polyphony.ts";
 import type { GraphQuery } from "./inputs.ts";
 
@@ -16,5 +17,6 @@ export async function showGraph(deps: ServiceDeps, campaignId: string, query: Gr
     const question = groupingQuestion(input.campaign.demographics, query.groupBy, policy);
     groups = { key: question.key, ...(await loadGroups(db, campaignId, question, input.votes.participantIds, policy)) };
   }
+  if (query.method === "pagerank") return { ...base, ...presentPageRank(input, { groups }) };
   return { ...base, ...presentPolyphony(input, { groups }) };
 }

@@ -63,7 +63,7 @@ export const CastVote = z
   .openapi("CastVote");
 export type CastVote = z.infer<typeof CastVote> & { relationship: (typeof RELATIONSHIPS)[number] };
 
-export const GraphMethod = z.enum(["polyphony", "mai-2023"]);
+export const GraphMethod = z.enum(["polyphony", "pagerank", "mai-2023"]);
 export type GraphMethod = z.infer<typeof GraphMethod>;
 
 export const GraphQuery = z.object({

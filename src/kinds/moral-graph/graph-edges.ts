@@ -1,0 +1,37 @@
+import type { ContextEdges, ParticipantGroups } from "./core/edge-types.ts";
+import type { GraphInput } from "./graph-input.ts";
+
+export interface GroupSpec extends ParticipantGroups {
+  key: string;
+}
+
+/** Every judged edge of every context as the API shows it: counts, upgrade share, kept, contested, groups. */
+export function presentEdges(edges: ContextEdges, input: GraphInput, contextName: (c: number) => string) {
+  const { cardIds } = input.votes;
+  const groups = edges.groups;
+  const width = groups?.labels.length ?? 0;
+  const out = [];
+  for (let e = 0; e < edges.count; e++) {
+    out.push({
+      from: cardIds[edges.from[e]!]!,
+      to: cardIds[edges.to[e]!]!,
+      contexts: [contextName(edges.context[e]!)],
+      counts: { upgrade: edges.support[e]!, against: edges.against[e]!, notSure: edges.notSure[e]! },
+      share: { mean: edges.mean[e]!, lower: edges.lower[e]!, upper: edges.upper[e]! },
+      kept: edges.kept[e] === 1,
+      contested: edges.contested[e] === 1,
+      ...(groups && {
+        groups: {
+          endorsing: groups.endorsing[e]!,
+          voting: groups.voting[e]!,
+          of: groups.labels.length,
+          consensus: groups.consensus[e]!,
+          byGroup: Object.fromEntries(
+            groups.labels.map((label, g) => [label, { support: groups.support[e * width + g]!, against: groups.against[e * width + g]! }]),
+          ),
+        },
+      }),
+    });
+  }
+  return out;
+}
