@@ -59,7 +59,8 @@ export function bootstrapScores(
     }
     for (let e = 0; e < counts.count; e++) {
       const p = ofEdge[e]!;
-      lower[e] = intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
+      // A row whose sample holds no upgrade or no-upgrade has no evidence (edge-posterior.ts).
+      lower[e] = support[e]! + against[e]! === 0 ? 0 : intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
     }
     for (let c = 0; c < contexts; c++) {
       const first = layout.cardStart[c]!;

@@ -101,14 +101,15 @@ describe("scorePageRank properties", () => {
     expect(scoreOfB([...once, v("z2", "a", "b", "upgrade")])).toBeCloseTo(0.19055258214742682, 11);
   });
 
-  it("keeps an edge exactly when its lower bound clears the threshold, and fewer as it rises", () => {
+  it("keeps an edge exactly when it has counted votes and its lower bound clears the threshold, and fewer as it rises", () => {
     fc.assert(
       fc.property(rows, fc.double({ min: 0, max: 0.95, noNaN: true }), (r, t) => {
         const table = tableOf(r);
         const low = scorePageRank(table, { threshold: t });
         const high = scorePageRank(table, { threshold: t + 0.05 });
         for (let e = 0; e < low.edges.count; e++) {
-          expect(low.edges.kept[e]).toBe(low.edges.lower[e]! > t ? 1 : 0);
+          const judged = low.edges.support[e]! + low.edges.against[e]! > 0;
+          expect(low.edges.kept[e]).toBe(judged && low.edges.lower[e]! > t ? 1 : 0);
           expect(low.edges.lower[e]).toBeLessThanOrEqual(low.edges.mean[e]!);
           expect(low.edges.mean[e]).toBeLessThanOrEqual(low.edges.upper[e]!);
           if (high.edges.kept[e]) expect(low.edges.kept[e]).toBe(1);

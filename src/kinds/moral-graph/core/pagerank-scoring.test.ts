@@ -211,3 +211,25 @@ describe("scorePageRank bootstrap and edge cases", () => {
     expect((caught as PolyphonyError).field).toBe("threshold");
   });
 });
+
+// Issue 10: with two upgrades on A→B in y, one not-sure on A→B in x gave x's edge the pooled
+// prior Beta(1.5, 0.5), whose lower quartile (0.597) passed the threshold, so a "not sure" made
+// an edge and lifted B in x.
+describe("a single not-sure vote", () => {
+  const base = [vote("p0", "A", "B", "upgrade", "y"), vote("p1", "A", "B", "upgrade", "y"), vote("p2", "B", "C", "upgrade", "x")];
+  const known = { cards: ["A", "B", "C"], contexts: ["x", "y"] };
+  const without = scorePageRank(indexVotes(base, known).table);
+  const withIt = scorePageRank(indexVotes([...base, vote("p3", "A", "B", "not_sure", "x")], known).table);
+
+  it("never keeps an edge, though the pooled prior alone clears the threshold", () => {
+    const e = edgeOf(withIt, X, A, B);
+    expect(withIt.edges.notSure[e]).toBe(1);
+    expect(withIt.edges.lower[e]).toBeGreaterThan(0.5);
+    expect(withIt.edges.kept[e]).toBe(0);
+  });
+
+  it("changes no score", () => {
+    for (const c of [X, Y]) expect(Array.from(withIt.contexts[c]!.byCard)).toEqual(Array.from(without.contexts[c]!.byCard));
+    expect(Array.from(withIt.overall.byCard)).toEqual(Array.from(without.overall.byCard));
+  });
+});

@@ -1,6 +1,6 @@
 import { bootstrapScores } from "./bootstrap-scores.ts";
 import { createRankScratch, layOutContexts, rankContext } from "./context-layout.ts";
-import { summarizeEdges, summarizeGroups, summarizePooled } from "./edge-posterior.ts";
+import { summarizeEdges, summarizeGroups, summarizePooled, weighKept } from "./edge-posterior.ts";
 import { countEdges } from "./edge-counts.ts";
 import { resolvePageRankOptions } from "./pagerank-options.ts";
 import type { ContestedComponent } from "./edge-types.ts";
@@ -37,6 +37,7 @@ export function scorePageRank(table: VoteTable, options: PageRankScoringOptions 
   const intervals = createPooledIntervals(prior, credibleMass, resolved.pooling);
   const posterior = summarizeEdges(counts, pooledCounts, intervals, threshold);
   const pooledPosterior = summarizePooled(pooledCounts, createShareIntervals(prior, credibleMass), threshold);
+  const weight = weighKept(posterior);
   const layout = layOutContexts(counts, table.cardCount, table.contextCount);
   const pagerank = { damping: resolved.damping, tolerance: resolved.tolerance, maxIterations: resolved.maxIterations };
   const scratch = createRankScratch(layout);
@@ -52,7 +53,7 @@ export function scorePageRank(table: VoteTable, options: PageRankScoringOptions 
     const first = layout.cardStart[c]!;
     const own = layout.cards.subarray(first, layout.cardStart[c + 1]);
     const out = local.subarray(first, first + own.length);
-    const run = rankContext(c, layout, posterior.lower, threshold, pagerank, scratch, out);
+    const run = rankContext(c, layout, weight, threshold, pagerank, scratch, out);
     const cycles = listCycles(own.length, scratch.from.subarray(0, run.keptEdges), scratch.to.subarray(0, run.keptEdges), own);
     for (const cards of cycles) contested.push({ context: c, cards });
     const byCard = new Float64Array(table.cardCount).fill(run.isolatedScore);
@@ -90,7 +91,7 @@ export function scorePageRank(table: VoteTable, options: PageRankScoringOptions 
     },
     pooled: { ...pooled, ...pooledPosterior },
     contexts,
-    overall: rankPooled(pooledCounts, pooledPosterior.lower, threshold, table.cardCount, pagerank),
+    overall: rankPooled(pooledCounts, weighKept(pooledPosterior), threshold, table.cardCount, pagerank),
     contested,
     voteCount: table.length,
     countedVotes,
