@@ -149,6 +149,17 @@ describe("polyphony CLI", () => {
       for (const v of graph.values) expect(v.low).toBeLessThanOrEqual(v.high);
       expect(graph.contexts).toHaveLength(13);
       expect(graph.edges.some((e: { groups?: { of: number } }) => e.groups?.of === 4)).toBe(true);
+
+      // Issue 10: --context used to rescore that context's votes alone, losing what the other
+      // contexts say about each value; it slices the graph scored on every vote.
+      const name = "When in distress";
+      const one = JSON.parse((await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--context", name, "--group-by", "us_political_affiliation"])).stdout);
+      const inFull = graph.contexts.find((c: { name: string }) => c.name === name);
+      expect(one.contexts).toEqual([inFull]);
+      expect(one.values.map((v: { id: string; score: number }) => [v.id, v.score])).toEqual(
+        inFull.values.map((v: { id: string; score: number }) => [v.id, v.score]),
+      );
+      expect(one.edges.every((e: { contexts: string[] }) => e.contexts.includes(name))).toBe(true);
     });
 
     it("scores it per context with pagerank", async () => {
