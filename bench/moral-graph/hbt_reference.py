@@ -3,9 +3,11 @@
 
 Input (JSON): {"tau", "priorScale", "cardCount", "slotCard": [card of each (context, card) slot],
 "fromSlot", "toSlot", "upgrades", "judged": one entry per (context, ordered pair)}.
-Model, written here in its non-centred form (the mode is the same as the centred one's):
-logit P(upgrade | from -> to in c) = delta + mu[to] + u[toSlot] - mu[from] - u[fromSlot],
-u ~ N(0, tau^2), mu and delta ~ N(0, priorScale^2). Only the minimisation is timed.
+Model: logit P(upgrade | from -> to in c) = delta + theta[toSlot] - theta[fromSlot], with
+theta[slot] ~ N(mu[card of slot], tau^2), mu and delta ~ N(0, priorScale^2); the parameters are
+(mu, theta, delta), centred on theta as polyphony's fit is, so that the two minimise the same
+function from the same start. Only the minimisation is timed.
+Usage: hbt_reference.py rows.json [gtol, default 1e-6: scipy stops when every |gradient_i| is below].
 Output: {"scipy": version, "seconds", "iterations", "mu": [...], "theta": [...], "delta"}.
 """
 import json
@@ -20,39 +22,40 @@ from scipy.optimize import minimize
 def main():
     with open(sys.argv[1]) as f:
         spec = json.load(f)
+    gtol = float(sys.argv[2]) if len(sys.argv) > 2 else 1e-6
     n_cards = spec["cardCount"]
     slot_card = np.asarray(spec["slotCard"], dtype=np.int64)
     n_slots = len(slot_card)
     fs = np.asarray(spec["fromSlot"], dtype=np.int64)
     ts = np.asarray(spec["toSlot"], dtype=np.int64)
-    fc, tc = slot_card[fs], slot_card[ts]
     s = np.asarray(spec["upgrades"], dtype=np.float64)
     n = np.asarray(spec["judged"], dtype=np.float64)
     keep = n > 0
-    fs, ts, fc, tc, s, n = fs[keep], ts[keep], fc[keep], tc[keep], s[keep], n[keep]
+    fs, ts, s, n = fs[keep], ts[keep], s[keep], n[keep]
     prec_mu = 1.0 / spec["priorScale"] ** 2
     prec_u = 1.0 / spec["tau"] ** 2
 
     def objective(x):
-        mu, u, delta = x[:n_cards], x[n_cards:-1], x[-1]
-        eta = delta + mu[tc] + u[ts] - mu[fc] - u[fs]
+        mu, theta, delta = x[:n_cards], x[n_cards:-1], x[-1]
+        eta = delta + theta[ts] - theta[fs]
+        u = theta - mu[slot_card]
         # -[s log sigma(eta) + (n - s) log sigma(-eta)] = n softplus(-eta) + (n - s) eta
         f = np.sum(n * np.logaddexp(0.0, -eta) + (n - s) * eta)
         f += 0.5 * prec_mu * (mu @ mu + delta * delta) + 0.5 * prec_u * (u @ u)
         r = n * scipy.special.expit(eta) - s
-        g_mu = prec_mu * mu + np.bincount(tc, r, n_cards) - np.bincount(fc, r, n_cards)
-        g_u = prec_u * u + np.bincount(ts, r, n_slots) - np.bincount(fs, r, n_slots)
+        g_mu = prec_mu * mu - prec_u * np.bincount(slot_card, u, n_cards)
+        g_theta = prec_u * u + np.bincount(ts, r, n_slots) - np.bincount(fs, r, n_slots)
         g_delta = prec_mu * delta + r.sum()
-        return f, np.concatenate([g_mu, g_u, [g_delta]])
+        return f, np.concatenate([g_mu, g_theta, [g_delta]])
 
     x0 = np.zeros(n_cards + n_slots + 1)
     start = time.perf_counter()
     result = minimize(objective, x0, jac=True, method="L-BFGS-B",
-                      options={"maxiter": 100000, "maxfun": 200000, "ftol": 0.0, "gtol": 1e-9, "maxcor": 10})
+                      options={"maxiter": 20000, "maxfun": 40000, "ftol": 0.0, "gtol": gtol, "maxcor": 10})
     seconds = time.perf_counter() - start
-    mu, u = result.x[:n_cards], result.x[n_cards:-1]
+    mu, theta = result.x[:n_cards], result.x[n_cards:-1]
     json.dump({"scipy": scipy.__version__, "seconds": seconds, "iterations": int(result.nit),
-               "message": str(result.message), "mu": mu.tolist(), "theta": (mu[slot_card] + u).tolist(),
+               "message": str(result.message), "mu": mu.tolist(), "theta": theta.tolist(),
                "delta": float(result.x[-1])}, sys.stdout)
 
 

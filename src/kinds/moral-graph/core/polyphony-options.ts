@@ -5,7 +5,7 @@ import type { VoteTable } from "./types.ts";
 
 export const POLYPHONY_DEFAULTS = {
   priorScale: 10,
-  tolerance: 1e-6,
+  tolerance: 1e-7,
   prior: PAGERANK_DEFAULTS.prior,
   credibleMass: PAGERANK_DEFAULTS.credibleMass,
   threshold: PAGERANK_DEFAULTS.threshold,

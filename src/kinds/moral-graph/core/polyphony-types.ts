@@ -6,7 +6,7 @@ export interface PolyphonyOptions {
   readonly priorScale?: number;
   /** τ, the sd of a card's score across contexts; chosen from the votes when not given. */
   readonly tau?: number;
-  /** The fit stops when no coordinate's Newton step reaches this; default 1e-6. */
+  /** The fit stops when no coordinate's Newton step reaches this; default 1e-7. */
   readonly tolerance?: number;
   /** The rule that keeps an edge for drawing the graph and finding contested cycles (decision 0002). */
   readonly prior?: BetaPrior;

@@ -16,24 +16,15 @@ const SLACK = 1e-8;
 describe("scorePolyphony properties", () => {
   // The mode x* of a strictly convex objective f plus t·(−log σ(vᵀx)) moves with t as
   // dx*/dt = σ(−vᵀx) H⁻¹ v, so vᵀx = δ + θ_cb − θ_ca rises. That the difference θ_cb − θ_ca
-  // alone rises too (δ may take part of the new evidence) is what this property checks.
+  // alone rises too (δ may take part of the new evidence) is what this property checks. It is a
+  // property of the fit at a given τ: with τ re-chosen from the votes it can fail by a hair
+  // (docs/decisions/0011-hierarchical-bradley-terry.md has a counterexample).
   it("never lowers θ_cb − θ_ca when an upgrade on a→b in c is added, at a given τ", () => {
     fc.assert(
       fc.property(rows, added, fc.constantFrom(0.1, 0.5, 2), (r, { p, a, b, c }, tau) => {
         const before = scorePolyphony(tableOf(r), { tau, tolerance: 1e-12 }).contexts[c]!.byCard;
         const after = scorePolyphony(tableOf([...r, [p, a, b, c, UPGRADE]]), { tau, tolerance: 1e-12 }).contexts[c]!.byCard;
         expect(after[b]! - after[a]!).toBeGreaterThanOrEqual(before[b]! - before[a]! - SLACK);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("never lowers θ_cb − θ_ca when an upgrade on a→b in c is added, with τ chosen from the votes", () => {
-    fc.assert(
-      fc.property(rows, added, (r, { p, a, b, c }) => {
-        const before = scorePolyphony(tableOf(r), { tolerance: 1e-12 }).contexts[c]!.byCard;
-        const after = scorePolyphony(tableOf([...r, [p, a, b, c, UPGRADE]]), { tolerance: 1e-12 }).contexts[c]!.byCard;
-        expect(after[b]! - after[a]!).toBeGreaterThanOrEqual(before[b]! - before[a]! - 1e-6);
       }),
       { numRuns: 300 },
     );
