@@ -1,5 +1,5 @@
 import { scorePageRank } from "./core/pagerank-scoring.ts";
-import { presentEdges, type GroupSpec } from "./graph-edges.ts";
+import { bandScore, createNamers, presentEdges, type GroupSpec, type ScoreBand } from "./graph-parts.ts";
 import type { GraphInput } from "./graph-input.ts";
 
 /** Bootstrap intervals for deliberations up to this many votes; larger ones get point scores only. */
@@ -19,15 +19,14 @@ export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec
     ...(options.groups && { groups: options.groups }),
     ...(table.length <= BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });
-  const contextName = (c: number) => input.contextName.get(contextIds[c]!) ?? contextIds[c]!;
-  const title = (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!;
-  const perCard = new Map<number, Record<string, { score: number; low: number | null; high: number | null; rank: number }>>();
+  const { contextName, title } = createNamers(input);
+  const perCard = new Map<number, Record<string, ScoreBand>>();
   const contexts = graph.contexts
     .filter((ctx) => ctx.votes > 0)
     .map((ctx) => {
       const name = contextName(ctx.context);
       const values = Array.from(ctx.cards, (card, k) => {
-        const entry = { score: ctx.score[k]!, low: ctx.scoreLow?.[k] ?? null, high: ctx.scoreHigh?.[k] ?? null, rank: k + 1 };
+        const entry = bandScore(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
         perCard.set(card, { ...perCard.get(card), [name]: entry });
         return { id: cardIds[card]!, title: title(card), ...entry };
       });

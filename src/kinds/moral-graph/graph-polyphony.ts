@@ -1,5 +1,5 @@
 import { scorePolyphony } from "./core/polyphony.ts";
-import { presentEdges, type GroupSpec } from "./graph-edges.ts";
+import { bandScore, createNamers, presentEdges, type GroupSpec, type ScoreBand } from "./graph-parts.ts";
 import type { GraphInput } from "./graph-input.ts";
 
 /**
@@ -21,21 +21,14 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
     ...(options.groups && { groups: options.groups }),
     ...(table.length <= POLYPHONY_BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });
-  const contextName = (c: number) => input.contextName.get(contextIds[c]!) ?? contextIds[c]!;
-  const title = (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!;
-  const band = (score: number, low: Float64Array | undefined, high: Float64Array | undefined, k: number) => ({
-    score,
-    low: low?.[k] ?? null,
-    high: high?.[k] ?? null,
-    rank: k + 1,
-  });
-  const perCard = new Map<number, Record<string, ReturnType<typeof band>>>();
+  const { contextName, title } = createNamers(input);
+  const perCard = new Map<number, Record<string, ScoreBand>>();
   const contexts = graph.contexts
     .filter((ctx) => ctx.votes > 0)
     .map((ctx) => {
       const name = contextName(ctx.context);
       const values = Array.from(ctx.cards, (card, k) => {
-        const entry = band(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
+        const entry = bandScore(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
         perCard.set(card, { ...perCard.get(card), [name]: entry });
         return { id: cardIds[card]!, title: title(card), ...entry };
       });
@@ -54,7 +47,7 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
   const values = Array.from(overall.cards, (card, k) => ({
     id: cardIds[card]!,
     title: title(card),
-    ...band(overall.score[k]!, overall.scoreLow, overall.scoreHigh, k),
+    ...bandScore(overall.score[k]!, overall.scoreLow, overall.scoreHigh, k),
     externalRef: input.cards.get(cardIds[card]!)?.externalRef ?? null,
     contexts: perCard.get(card) ?? {},
   }));

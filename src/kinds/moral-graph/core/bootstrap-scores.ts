@@ -2,7 +2,7 @@ import { rankContext, createRankScratch, type ContextLayout } from "./context-la
 import type { PageRankOptions } from "../../../core/graph/pagerank.ts";
 import type { EdgeCounts } from "./edge-counts.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
-import { interpolateQuantile } from "../../../core/stats/quantile.ts";
+import { summarizeDraws } from "../../../core/stats/quantile.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
@@ -69,12 +69,5 @@ export function bootstrapScores(
       for (let k = 0; k < out.length; k++) draws[(first + k) * samples + s] = out[k]!;
     }
   }
-  const low = new Float64Array(positions);
-  const high = new Float64Array(positions);
-  for (let p = 0; p < positions; p++) {
-    const sample = draws.subarray(p * samples, (p + 1) * samples).sort();
-    low[p] = interpolateQuantile(sample, 0.1);
-    high[p] = interpolateQuantile(sample, 0.9);
-  }
-  return { low, high };
+  return summarizeDraws(draws, positions, samples);
 }

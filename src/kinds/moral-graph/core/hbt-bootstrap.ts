@@ -1,6 +1,6 @@
 import { fitHbt, parameterCount, type ComparisonRows, type HbtPrior } from "./hbt-fit.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
-import { interpolateQuantile } from "../../../core/stats/quantile.ts";
+import { summarizeDraws } from "../../../core/stats/quantile.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
 
 /**
@@ -44,12 +44,5 @@ export function bootstrapHbt(
     fitHbt(resampled, prior, x, 1e-4);
     for (let p = 0; p < size; p++) draws[p * samples + s] = x[p]!;
   }
-  const low = new Float64Array(size);
-  const high = new Float64Array(size);
-  for (let p = 0; p < size; p++) {
-    const sample = draws.subarray(p * samples, (p + 1) * samples).sort();
-    low[p] = interpolateQuantile(sample, 0.1);
-    high[p] = interpolateQuantile(sample, 0.9);
-  }
-  return { low, high };
+  return summarizeDraws(draws, size, samples);
 }

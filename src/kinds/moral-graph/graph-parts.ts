@@ -1,5 +1,21 @@
+/** What the pagerank and polyphony presenters share: names, score bands, and the edges. */
 import type { ContextEdges, ParticipantGroups } from "./core/edge-types.ts";
 import type { GraphInput } from "./graph-input.ts";
+
+/** How a presenter names a context and a card from their indices. */
+export function createNamers(input: GraphInput) {
+  const { cardIds, contextIds } = input.votes;
+  return {
+    contextName: (c: number) => input.contextName.get(contextIds[c]!) ?? contextIds[c]!,
+    title: (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!,
+  };
+}
+
+/** A score with its bootstrap band (null without one) and its 1-based rank. */
+export function bandScore(score: number, low: Float64Array | undefined, high: Float64Array | undefined, k: number) {
+  return { score, low: low?.[k] ?? null, high: high?.[k] ?? null, rank: k + 1 };
+}
+export type ScoreBand = ReturnType<typeof bandScore>;
 
 export interface GroupSpec extends ParticipantGroups {
   key: string;
