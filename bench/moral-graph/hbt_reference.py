@@ -7,7 +7,7 @@ Model: logit P(upgrade | from -> to in c) = delta + theta[toSlot] - theta[fromSl
 theta[slot] ~ N(mu[card of slot], tau^2), mu and delta ~ N(0, priorScale^2); the parameters are
 (mu, theta, delta), centred on theta as polyphony's fit is, so that the two minimise the same
 function from the same start. Only the minimisation is timed.
-Usage: hbt_reference.py rows.json [gtol, default 1e-6: scipy stops when every |gradient_i| is below].
+Usage: hbt_reference.py rows.json [gtol, default 1e-7: scipy stops when every scaled |gradient_i| is below].
 Output: {"scipy": version, "seconds", "iterations", "mu": [...], "theta": [...], "delta"}.
 """
 import json
@@ -22,7 +22,7 @@ from scipy.optimize import minimize
 def main():
     with open(sys.argv[1]) as f:
         spec = json.load(f)
-    gtol = float(sys.argv[2]) if len(sys.argv) > 2 else 1e-6
+    gtol = float(sys.argv[2]) if len(sys.argv) > 2 else 1e-7
     n_cards = spec["cardCount"]
     slot_card = np.asarray(spec["slotCard"], dtype=np.int64)
     n_slots = len(slot_card)
@@ -48,15 +48,29 @@ def main():
         g_delta = prec_mu * delta + r.sum()
         return f, np.concatenate([g_mu, g_theta, [g_delta]])
 
-    x0 = np.zeros(n_cards + n_slots + 1)
+    # The same diagonal preconditioner as polyphony's: each coordinate scaled by the square root of
+    # the Hessian's diagonal at the start (x = 0, where each row weighs n / 4), so that scipy
+    # minimises the same function in the same geometry; unscaled it crawls.
+    h = np.full(n_cards + n_slots + 1, prec_u)
+    h[:n_cards] = prec_mu + prec_u * np.bincount(slot_card, minlength=n_cards)
+    h[n_cards:-1] += np.bincount(ts, n / 4, n_slots) + np.bincount(fs, n / 4, n_slots)
+    h[-1] = prec_mu + n.sum() / 4
+    scale = 1.0 / np.sqrt(h)
+
+    def scaled(y):
+        f, g = objective(y * scale)
+        return f, g * scale
+
+    y0 = np.zeros(n_cards + n_slots + 1)
     start = time.perf_counter()
-    result = minimize(objective, x0, jac=True, method="L-BFGS-B",
+    result = minimize(scaled, y0, jac=True, method="L-BFGS-B",
                       options={"maxiter": 20000, "maxfun": 40000, "ftol": 0.0, "gtol": gtol, "maxcor": 10})
     seconds = time.perf_counter() - start
-    mu, theta = result.x[:n_cards], result.x[n_cards:-1]
+    x = result.x * scale
+    mu, theta = x[:n_cards], x[n_cards:-1]
     json.dump({"scipy": scipy.__version__, "seconds": seconds, "iterations": int(result.nit),
                "message": str(result.message), "mu": mu.tolist(), "theta": theta.tolist(),
-               "delta": float(result.x[-1])}, sys.stdout)
+               "delta": float(x[-1])}, sys.stdout)
 
 
 if __name__ == "__main__":
