@@ -6,8 +6,8 @@ import type { GraphInput } from "./graph-input.ts";
  * Participant-bootstrap bands for deliberations up to this many votes (each sample refits the
  * model); larger ones get point scores only.
  */
-export const POLYPHONY_BOOTSTRAP_MAX_VOTES = 50_000;
-const BOOTSTRAP = { samples: 100, seed: 20231003 };
+export const POLYPHONY_BOOTSTRAP_MAX_VOTES = 20_000;
+const BOOTSTRAP = { samples: 50, seed: 20231003 };
 
 /**
  * The `polyphony` graph (hierarchical Bradley–Terry): values best first by μ, each with its
