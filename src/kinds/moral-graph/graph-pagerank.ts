@@ -1,5 +1,5 @@
 import { scorePageRank } from "./core/pagerank-scoring.ts";
-import { bandScore, createNamers, presentEdges, type GroupSpec, type ScoreBand } from "./graph-parts.ts";
+import { createPresenter, presentEdges, type GroupSpec } from "./graph-parts.ts";
 import type { GraphInput } from "./graph-input.ts";
 
 /** Bootstrap intervals for deliberations up to this many votes; larger ones get point scores only. */
@@ -19,17 +19,12 @@ export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec
     ...(options.groups && { groups: options.groups }),
     ...(table.length <= BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });
-  const { contextName, title } = createNamers(input);
-  const perCard = new Map<number, Record<string, ScoreBand>>();
+  const { contextName, title, ids, perCard, listValues } = createPresenter(input);
   const contexts = graph.contexts
     .filter((ctx) => ctx.votes > 0)
     .map((ctx) => {
       const name = contextName(ctx.context);
-      const values = Array.from(ctx.cards, (card, k) => {
-        const entry = bandScore(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
-        perCard.set(card, { ...perCard.get(card), [name]: entry });
-        return { id: cardIds[card]!, title: title(card), ...entry };
-      });
+      const values = listValues(ctx, name);
       return {
         id: contextIds[ctx.context]!,
         name,
@@ -39,7 +34,7 @@ export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec
         keptEdges: ctx.keptEdges,
         values,
         unjudged: { count: table.cardCount - ctx.cards.length, score: ctx.baseline },
-        contested: ctx.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
+        contested: ctx.contested.map(ids),
       };
     });
   const values = Array.from(graph.overall.cards, (card, k) => ({
@@ -67,10 +62,10 @@ export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec
     values,
     overall: {
       keptEdges: graph.overall.keptEdges,
-      contested: graph.overall.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
+      contested: graph.overall.contested.map(ids),
     },
     contexts,
     edges: presentEdges(graph.edges, input, contextName),
-    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: Array.from(c.cards, (i) => cardIds[i]!) })),
+    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: ids(c.cards) })),
   };
 }

@@ -2,12 +2,34 @@
 import type { ContextEdges, ParticipantGroups } from "./core/edge-types.ts";
 import type { GraphInput } from "./graph-input.ts";
 
-/** How a presenter names a context and a card from their indices. */
-export function createNamers(input: GraphInput) {
+/** A context's ranking as both scorers give it: cards best first with scores and optional bands. */
+interface RankedContext {
+  readonly cards: Int32Array;
+  readonly score: Float64Array;
+  readonly scoreLow: Float64Array | undefined;
+  readonly scoreHigh: Float64Array | undefined;
+}
+
+/**
+ * What a presenter needs to turn indices into the API's shape: context names, card titles and ids,
+ * and each context's listed values, which it also records per card (`perCard`) for the values'
+ * per-context breakdown.
+ */
+export function createPresenter(input: GraphInput) {
   const { cardIds, contextIds } = input.votes;
+  const title = (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!;
+  const perCard = new Map<number, Record<string, ScoreBand>>();
   return {
     contextName: (c: number) => input.contextName.get(contextIds[c]!) ?? contextIds[c]!,
-    title: (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!,
+    title,
+    ids: (cards: Int32Array) => Array.from(cards, (c) => cardIds[c]!),
+    perCard,
+    listValues: (ctx: RankedContext, name: string) =>
+      Array.from(ctx.cards, (card, k) => {
+        const entry = bandScore(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
+        perCard.set(card, { ...perCard.get(card), [name]: entry });
+        return { id: cardIds[card]!, title: title(card), ...entry };
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { scorePolyphony } from "./core/polyphony.ts";
-import { bandScore, createNamers, presentEdges, type GroupSpec, type ScoreBand } from "./graph-parts.ts";
+import { bandScore, createPresenter, presentEdges, type GroupSpec } from "./graph-parts.ts";
 import type { GraphInput } from "./graph-input.ts";
 
 /**
@@ -21,17 +21,12 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
     ...(options.groups && { groups: options.groups }),
     ...(table.length <= POLYPHONY_BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });
-  const { contextName, title } = createNamers(input);
-  const perCard = new Map<number, Record<string, ScoreBand>>();
+  const { contextName, title, ids, perCard, listValues } = createPresenter(input);
   const contexts = graph.contexts
     .filter((ctx) => ctx.votes > 0)
     .map((ctx) => {
       const name = contextName(ctx.context);
-      const values = Array.from(ctx.cards, (card, k) => {
-        const entry = bandScore(ctx.score[k]!, ctx.scoreLow, ctx.scoreHigh, k);
-        perCard.set(card, { ...perCard.get(card), [name]: entry });
-        return { id: cardIds[card]!, title: title(card), ...entry };
-      });
+      const values = listValues(ctx, name);
       return {
         id: contextIds[ctx.context]!,
         name,
@@ -40,7 +35,7 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
         participants: ctx.participants,
         keptEdges: ctx.keptEdges,
         values,
-        contested: ctx.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
+        contested: ctx.contested.map(ids),
       };
     });
   const { overall } = graph;
@@ -75,9 +70,9 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
       groupBy: options.groups?.key ?? null,
     },
     values,
-    overall: { keptEdges: overall.keptEdges, contested: overall.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)) },
+    overall: { keptEdges: overall.keptEdges, contested: overall.contested.map(ids) },
     contexts,
     edges: presentEdges(graph.edges, input, contextName),
-    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: Array.from(c.cards, (i) => cardIds[i]!) })),
+    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: ids(c.cards) })),
   };
 }
