@@ -2668,8 +2668,10 @@ export interface operations {
     getMoralGraph: {
         parameters: {
             query?: {
+                /** @description A context id or name: the graph scored on every vote, sliced to that context */
                 context?: string;
                 groupBy?: string;
+                /** @description polyphony: hierarchical Bradley–Terry (default); pagerank: PageRank over kept edges (decision 0002); mai-2023: MAI's 2023 scoring */
                 method?: "polyphony" | "pagerank" | "mai-2023";
             };
             header?: never;
