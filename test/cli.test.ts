@@ -135,13 +135,40 @@ describe("polyphony CLI", () => {
       );
     });
 
-    it("scores it per context with polyphony", async () => {
+    it("scores it per context with polyphony, the hierarchical Bradley–Terry model", async () => {
       const res = await polyphony([
         ...data, "--json", "graph", "show", "--campaign", campaignId, "--group-by", "us_political_affiliation",
       ]);
       expect(res.code, res.stderr).toBe(0);
       const graph = JSON.parse(res.stdout);
       expect(graph.method).toBe("polyphony");
+      expect(graph.model.tauChosen).toBe(true);
+      expect(graph.model.converged).toBe(true);
+      const scores = graph.values.map((v: { score: number }) => v.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const v of graph.values) expect(v.low).toBeLessThanOrEqual(v.high);
+      expect(graph.contexts).toHaveLength(13);
+      expect(graph.edges.some((e: { groups?: { of: number } }) => e.groups?.of === 4)).toBe(true);
+
+      // Issue 10: --context used to rescore that context's votes alone, losing what the other
+      // contexts say about each value; it slices the graph scored on every vote.
+      const name = "When in distress";
+      const one = JSON.parse((await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--context", name, "--group-by", "us_political_affiliation"])).stdout);
+      const inFull = graph.contexts.find((c: { name: string }) => c.name === name);
+      expect(one.contexts).toEqual([inFull]);
+      expect(one.values.map((v: { id: string; score: number }) => [v.id, v.score])).toEqual(
+        inFull.values.map((v: { id: string; score: number }) => [v.id, v.score]),
+      );
+      expect(one.edges.every((e: { contexts: string[] }) => e.contexts.includes(name))).toBe(true);
+    });
+
+    it("scores it per context with pagerank", async () => {
+      const res = await polyphony([
+        ...data, "--json", "graph", "show", "--campaign", campaignId, "--method", "pagerank", "--group-by", "us_political_affiliation",
+      ]);
+      expect(res.code, res.stderr).toBe(0);
+      const graph = JSON.parse(res.stdout);
+      expect(graph.method).toBe("pagerank");
       const total = graph.values.reduce((s: number, v: { score: number }) => s + v.score, 0);
       expect(total).toBeCloseTo(1, 9);
       // Each context ranks every value; it lists those judged in it, and the rest share one score.
@@ -151,9 +178,8 @@ describe("polyphony CLI", () => {
         expect(context.values.length + context.unjudged.count).toBe(graph.values.length);
       }
       expect(graph.contexts).toHaveLength(13);
-      expect(graph.edges.some((e: { groups?: { of: number } }) => e.groups?.of === 4)).toBe(true);
 
-      const one = JSON.parse((await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--context", "When in distress"])).stdout);
+      const one = JSON.parse((await polyphony([...data, "--json", "graph", "show", "--campaign", campaignId, "--method", "pagerank", "--context", "When in distress"])).stdout);
       expect(one.contexts.map((c: { name: string }) => c.name)).toEqual(["When in distress"]);
     });
 

@@ -134,6 +134,11 @@ describe.each(storeTargets())("moral-graph API on $name", (target) => {
     expect(mai.body.edges).toHaveLength(1);
     expect(mai.body.edges[0]).toMatchObject({ from: a, to: b, counts: { markedWiser: 2, impressions: 2 } });
     expect(mai.body.values[0].id).toBe(b);
+    const pagerank = await t.call("GET", `/api/v1/campaigns/${campaign.id}/graph?method=pagerank`);
+    expect(pagerank.body.method).toBe("pagerank");
+    const hbt = await t.call("GET", `/api/v1/campaigns/${campaign.id}/graph`);
+    expect(hbt.body).toMatchObject({ method: "polyphony", countedVotes: 2, notSure: 0 });
+    expect(hbt.body.values[0].id).toBe(b);
 
     const c = (await submit(alice, "Candid information")).body.card.canonicalId as string;
     const merge = await t.call("POST", `/api/v1/campaigns/${campaign.id}/merges`, {

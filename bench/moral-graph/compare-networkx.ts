@@ -4,17 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rankPages, createPageRankScratch, type WeightedGraph } from "../../src/core/graph/pagerank.ts";
-import type { PolyphonyGraph } from "../../src/kinds/moral-graph/core/polyphony-types.ts";
+import type { PageRankGraph } from "../../src/kinds/moral-graph/core/pagerank-types.ts";
 import { formatMs, measure } from "./timing.ts";
 
 const PYTHON = "/usr/bin/python3";
 const SCRIPT = fileURLToPath(new URL("networkx_pagerank.py", import.meta.url));
 
 /**
- * The graphs scorePolyphony ranks: each context's kept edges over all cards (judged cards
+ * The graphs scorePageRank ranks: each context's kept edges over all cards (judged cards
  * numbered in ascending order, the others isolated), then the pooled graph's kept edges.
  */
-function keptGraphs(graph: PolyphonyGraph): WeightedGraph[] {
+function keptGraphs(graph: PageRankGraph): WeightedGraph[] {
   const cardCount = graph.overall.byCard.length;
   const contexts = graph.contexts.map((ctx) => {
     const cards = Int32Array.from(ctx.cards).sort();
@@ -58,7 +58,7 @@ function hasNetworkx(): boolean {
  * context over all cards plus the pooled graph, and checks that the scores agree within 1e-6.
  * networkx gets every card as a node; rankPages tracks the isolated ones as one number.
  */
-export function compareNetworkx(graph: PolyphonyGraph): void {
+export function compareNetworkx(graph: PageRankGraph): void {
   console.log("\nPageRank vs networkx.pagerank on the kept edges of every context and of the pooled graph:");
   if (!hasNetworkx()) {
     console.log(`  skipped: ${PYTHON} cannot import networkx (apt-get install -y python3-networkx)`);

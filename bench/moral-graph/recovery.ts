@@ -29,20 +29,26 @@ export function correlateWithWisdom(cards: Int32Array, score: (card: number) => 
 }
 
 /**
- * The mean over contexts of Spearman's correlation between a context's scores and the latent
- * wisdom, each over the cards judged in that context (contexts with fewer than 3 such cards skipped).
+ * Spearman's correlation between each context's scores and the latent wisdom, over the cards
+ * judged in that context (contexts with fewer than 3 such cards skipped): mean, min and max.
  */
+export function correlateContexts(
+  judged: readonly Int32Array[],
+  score: (context: number, card: number) => number,
+  wisdom: Float64Array,
+): { mean: number; min: number; max: number } {
+  const rho: number[] = [];
+  judged.forEach((cards, c) => {
+    if (cards.length >= 3) rho.push(correlateWithWisdom(cards, (card) => score(c, card), wisdom));
+  });
+  return { mean: rho.reduce((s, r) => s + r, 0) / rho.length, min: Math.min(...rho), max: Math.max(...rho) };
+}
+
+/** The mean of {@link correlateContexts}. */
 export function correlatePerContext(
   judged: readonly Int32Array[],
   score: (context: number, card: number) => number,
   wisdom: Float64Array,
 ): number {
-  let sum = 0;
-  let counted = 0;
-  judged.forEach((cards, c) => {
-    if (cards.length < 3) return;
-    sum += correlateWithWisdom(cards, (card) => score(c, card), wisdom);
-    counted++;
-  });
-  return sum / counted;
+  return correlateContexts(judged, score, wisdom).mean;
 }

@@ -1,8 +1,11 @@
 import { scoreMai2023 } from "../../src/kinds/moral-graph/core/mai-2023.ts";
+import { scorePageRank } from "../../src/kinds/moral-graph/core/pagerank-scoring.ts";
 import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
 import { comparePublished } from "./compare-published.ts";
 import { compareNetworkx } from "./compare-networkx.ts";
-import { correlatePerContext, correlateWithWisdom } from "./recovery.ts";
+import { compareScipy } from "./compare-scipy.ts";
+import { comparePooling } from "./pooling.ts";
+import { correlateContexts, correlateWithWisdom } from "./recovery.ts";
 import { BENCH_SPEC, generateDeliberation } from "./synthetic.ts";
 import { formatMs, measure } from "./timing.ts";
 
@@ -15,54 +18,55 @@ console.log(
 );
 
 const groups = { labels: groupLabels, ofParticipant: groupOf };
-const polyphony = measure(() => scorePolyphony(table, { groups }), 3);
-const graph = polyphony.result;
-let kept = 0;
-for (const k of graph.edges.kept) kept += k;
-const judged = graph.contexts.reduce((s, c) => s + c.cards.length, 0);
-const { credibleMass, pooling } = graph.options;
-console.log(
-  `\nscorePolyphony with groups (credibleMass ${credibleMass}, pooling ${pooling}): ` +
-    `first ${formatMs(polyphony.firstMs)}, best of 3 ${formatMs(polyphony.bestMs)} (target: under 2 s)`,
-);
-console.log(
-  `  ${graph.edges.count} context edges, ${kept} kept (${(kept / judged).toFixed(2)} per judged (context, card)), ` +
-    `${graph.contested.length} contested cycles; ${judged} judged (context, card) pairs, ` +
-    `${table.contextCount} × ${table.cardCount} scores`,
-);
-console.log(
-  `  pooled graph: ${graph.pooled.count} ordered pairs, ${graph.overall.keptEdges} kept, ` +
-    `${graph.overall.contested.length} contested cycles, ${graph.overall.iterations} PageRank rounds`,
-);
-const samples = 20;
-const boot = measure(() => scorePolyphony(table, { groups, bootstrap: { samples, seed: 7 } }), 1);
-console.log(`scorePolyphony with ${samples} bootstrap samples: ${formatMs(boot.firstMs)}`);
-
+const polyphony = measure(() => scorePolyphony(table, { groups }), 2);
+const pagerank = measure(() => scorePageRank(table, { groups }), 3);
 const mai = measure(() => scoreMai2023(table), 3);
-console.log(`scoreMai2023: first ${formatMs(mai.firstMs)}, best of 3 ${formatMs(mai.bestMs)}`);
-console.log(`  ${mai.result.pairs.count} pairs, ${mai.result.edges.length} kept edges, ${mai.result.nodes.length} nodes`);
+const graph = polyphony.result;
+const { model } = graph;
+const judged = graph.contexts.map((c) => c.cards);
 
 // MAI has no per-context scores: its context-free score stands for every context.
-const judgedCards = graph.contexts.map((c) => c.cards);
-const rho = {
-  polyphony: {
-    context: correlatePerContext(judgedCards, (c, card) => graph.contexts[c]!.byCard[card]!, wisdom),
+const rows = [
+  {
+    name: "polyphony (hierarchical Bradley–Terry)",
+    time: polyphony,
+    context: correlateContexts(judged, (c, card) => graph.contexts[c]!.byCard[card]!, wisdom),
     overall: correlateWithWisdom(graph.overall.cards, (c) => graph.overall.byCard[c]!, wisdom),
   },
-  mai: {
-    context: correlatePerContext(judgedCards, (_, card) => mai.result.score[card]!, wisdom),
+  {
+    name: "pagerank (decision 0002)",
+    time: pagerank,
+    context: correlateContexts(judged, (c, card) => pagerank.result.contexts[c]!.byCard[card]!, wisdom),
+    overall: correlateWithWisdom(pagerank.result.overall.cards, (c) => pagerank.result.overall.byCard[c]!, wisdom),
+  },
+  {
+    name: "mai-2023 (one score for every context)",
+    time: mai,
+    context: correlateContexts(judged, (_, card) => mai.result.score[card]!, wisdom),
     overall: correlateWithWisdom(mai.result.nodes, (c) => mai.result.score[c]!, wisdom),
   },
-};
-console.log(`\nSpearman correlation of scores with latent wisdom   per context (mean of ${table.contextCount})   overall`);
+];
+console.log("\nmethod                                   per-context Spearman (mean, range)  overall   wall first / best   CPU best");
+for (const r of rows) {
+  const range = `${r.context.mean.toFixed(3)} (${r.context.min.toFixed(3)}–${r.context.max.toFixed(3)})`;
+  const time = `${formatMs(r.time.firstMs)} / ${formatMs(r.time.bestMs)}`;
+  console.log(`  ${r.name.padEnd(39)} ${range.padEnd(35)} ${r.overall.toFixed(3)}     ${time.padEnd(19)} ${formatMs(r.time.bestCpuMs)}`);
+}
+console.log("  (target for polyphony: per context ≥ 0.9; fitted in under 2 s)");
+let kept = 0;
+for (const k of graph.edges.kept) kept += k;
 console.log(
-  `  scorePolyphony                                   ${rho.polyphony.context.toFixed(3)}                     ` +
-    `${rho.polyphony.overall.toFixed(3)} (${graph.overall.cards.length} cards)`,
+  `\npolyphony: τ ${model.tau.toFixed(4)} (chosen in ${model.tauRounds} rounds), δ ${model.delta.toFixed(4)}, ` +
+    `${model.iterations} L-BFGS iterations, converged ${model.converged}; ${graph.edges.count} context edges, ` +
+    `${kept} kept for drawing, ${graph.contested.length} contested cycles; ${graph.notSureVotes} not-sure votes counted, not used`,
 );
+const pr = pagerank.result;
 console.log(
-  `  scoreMai2023                                     ${rho.mai.context.toFixed(3)}                     ` +
-    `${rho.mai.overall.toFixed(3)} (${mai.result.nodes.length} cards)`,
+  `pagerank: ${pr.edges.count} context edges, ${pr.overall.keptEdges} kept pooled pairs, ` +
+    `${pr.overall.iterations} PageRank rounds overall; mai-2023: ${mai.result.pairs.count} pairs, ${mai.result.edges.length} kept edges`,
 );
 
+compareScipy(table, model.tau);
+comparePooling();
 comparePublished(table, 20_000);
-compareNetworkx(graph);
+compareNetworkx(pr);

@@ -1,112 +1,78 @@
 import { scorePolyphony } from "./core/polyphony.ts";
-import type { ParticipantGroups, PolyphonyGraph } from "./core/polyphony-types.ts";
+import { bandScore, createPresenter, presentEdges, type GroupSpec } from "./graph-parts.ts";
 import type { GraphInput } from "./graph-input.ts";
 
-/** Bootstrap intervals for deliberations up to this many votes; larger ones get point scores only. */
-export const BOOTSTRAP_MAX_VOTES = 200_000;
-const BOOTSTRAP = { samples: 100, seed: 20231003 };
-
-export interface GroupSpec extends ParticipantGroups {
-  key: string;
-}
-
-function presentEdges(graph: PolyphonyGraph, input: GraphInput, contextName: (c: number) => string) {
-  const { edges } = graph;
-  const { cardIds } = input.votes;
-  const groups = edges.groups;
-  const width = groups?.labels.length ?? 0;
-  const out = [];
-  for (let e = 0; e < edges.count; e++) {
-    out.push({
-      from: cardIds[edges.from[e]!]!,
-      to: cardIds[edges.to[e]!]!,
-      contexts: [contextName(edges.context[e]!)],
-      counts: { upgrade: edges.support[e]!, against: edges.against[e]!, notSure: edges.notSure[e]! },
-      share: { mean: edges.mean[e]!, lower: edges.lower[e]!, upper: edges.upper[e]! },
-      kept: edges.kept[e] === 1,
-      contested: edges.contested[e] === 1,
-      ...(groups && {
-        groups: {
-          endorsing: groups.endorsing[e]!,
-          voting: groups.voting[e]!,
-          of: groups.labels.length,
-          consensus: groups.consensus[e]!,
-          byGroup: Object.fromEntries(
-            groups.labels.map((label, g) => [label, { support: groups.support[e * width + g]!, against: groups.against[e * width + g]! }]),
-          ),
-        },
-      }),
-    });
-  }
-  return out;
-}
+/**
+ * Participant-bootstrap bands for deliberations up to this many votes (each sample refits the
+ * model); larger ones get point scores only.
+ */
+export const POLYPHONY_BOOTSTRAP_MAX_VOTES = 20_000;
+const BOOTSTRAP = { samples: 50, seed: 20231003 };
 
 /**
- * The `polyphony` graph: values best first by their score on the pooled graph, each with its
- * per-context breakdown; per context, the values judged there best first with bootstrap
- * intervals, and the score every other value holds there (each context ranks all values, so its
- * listed scores plus the unjudged ones sum to 1); edges kept on the lower bound of their upgrade
- * share; contested cycles; and, with groups, how many groups endorse each edge.
+ * The `polyphony` graph (hierarchical Bradley–Terry): values best first by μ, each with its
+ * per-context θ; per context, the values judged there best first; all on the logit scale, with
+ * bootstrap bands; the fitted τ and δ; edges kept by the Beta rule for drawing; contested
+ * cycles; and, with groups, how many groups endorse each edge.
  */
 export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpec | undefined }) {
   const { table, cardIds, contextIds } = input.votes;
   const graph = scorePolyphony(table, {
     ...(options.groups && { groups: options.groups }),
-    ...(table.length <= BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
+    ...(table.length <= POLYPHONY_BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
   });
-  const contextName = (c: number) => input.contextName.get(contextIds[c]!) ?? contextIds[c]!;
-  const title = (i: number) => input.cards.get(cardIds[i]!)?.title ?? cardIds[i]!;
-  const perCard = new Map<number, Record<string, { score: number; low: number | null; high: number | null; rank: number }>>();
+  const { contextName, title, ids, perCard, listValues } = createPresenter(input);
   const contexts = graph.contexts
     .filter((ctx) => ctx.votes > 0)
     .map((ctx) => {
       const name = contextName(ctx.context);
-      const values = Array.from(ctx.cards, (card, k) => {
-        const entry = { score: ctx.score[k]!, low: ctx.scoreLow?.[k] ?? null, high: ctx.scoreHigh?.[k] ?? null, rank: k + 1 };
-        perCard.set(card, { ...perCard.get(card), [name]: entry });
-        return { id: cardIds[card]!, title: title(card), ...entry };
-      });
+      const values = listValues(ctx, name);
       return {
         id: contextIds[ctx.context]!,
         name,
         votes: ctx.votes,
+        notSure: ctx.notSure,
         participants: ctx.participants,
-        weight: ctx.weight,
         keptEdges: ctx.keptEdges,
         values,
-        unjudged: { count: table.cardCount - ctx.cards.length, score: ctx.baseline },
-        contested: ctx.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
+        contested: ctx.contested.map(ids),
       };
     });
-  const values = Array.from(graph.overall.cards, (card, k) => ({
+  const { overall } = graph;
+  const values = Array.from(overall.cards, (card, k) => ({
     id: cardIds[card]!,
     title: title(card),
-    score: graph.overall.score[k]!,
+    ...bandScore(overall.score[k]!, overall.scoreLow, overall.scoreHigh, k),
     externalRef: input.cards.get(cardIds[card]!)?.externalRef ?? null,
     contexts: perCard.get(card) ?? {},
   }));
-  const { options: used } = graph;
+  const { options: used, model } = graph;
   return {
     method: "polyphony" as const,
     votes: graph.voteCount,
     countedVotes: graph.countedVotes,
+    notSure: graph.notSureVotes,
     participants: graph.participantCount,
+    model: {
+      tau: model.tau,
+      tauChosen: model.tauChosen,
+      delta: model.delta,
+      iterations: model.iterations,
+      converged: model.converged,
+    },
     parameters: {
+      priorScale: used.priorScale,
       prior: used.prior,
       credibleMass: used.credibleMass,
       threshold: used.threshold,
       pooling: used.pooling,
-      damping: used.damping,
       bootstrap: used.bootstrap ?? null,
       groupBy: options.groups?.key ?? null,
     },
     values,
-    overall: {
-      keptEdges: graph.overall.keptEdges,
-      contested: graph.overall.contested.map((cards) => Array.from(cards, (c) => cardIds[c]!)),
-    },
+    overall: { keptEdges: overall.keptEdges, contested: overall.contested.map(ids) },
     contexts,
-    edges: presentEdges(graph, input, contextName),
-    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: Array.from(c.cards, (i) => cardIds[i]!) })),
+    edges: presentEdges(graph.edges, input, contextName),
+    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: ids(c.cards) })),
   };
 }

@@ -63,12 +63,14 @@ export const CastVote = z
   .openapi("CastVote");
 export type CastVote = z.infer<typeof CastVote> & { relationship: (typeof RELATIONSHIPS)[number] };
 
-export const GraphMethod = z.enum(["polyphony", "mai-2023"]);
+export const GraphMethod = z.enum(["polyphony", "pagerank", "mai-2023"]);
 export type GraphMethod = z.infer<typeof GraphMethod>;
 
 export const GraphQuery = z.object({
-  method: GraphMethod.default("polyphony"),
-  context: z.string().max(200).optional(),
+  method: GraphMethod.default("polyphony").openapi({
+    description: "polyphony: hierarchical Bradley–Terry (default); pagerank: PageRank over kept edges (decision 0002); mai-2023: MAI's 2023 scoring",
+  }),
+  context: z.string().max(200).optional().openapi({ description: "A context id or name: the graph scored on every vote, sliced to that context" }),
   groupBy: z.string().max(40).optional(),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;

@@ -1120,7 +1120,7 @@ export interface components {
             action: components["schemas"]["ModerationAction"];
             receipt: components["schemas"]["Receipt"];
         };
-        MoralGraph: components["schemas"]["PolyphonyGraph"] | components["schemas"]["Mai2023Graph"];
+        MoralGraph: components["schemas"]["PolyphonyGraph"] | components["schemas"]["PageRankGraph"] | components["schemas"]["Mai2023Graph"];
         MoralGraphExport: {
             campaign: {
                 contexts: {
@@ -1185,12 +1185,8 @@ export interface components {
                         id: string;
                         keptEdges: number;
                         name: string;
+                        notSure: number;
                         participants: number;
-                        /** @description Values not judged in the context and the score each holds */
-                        unjudged: {
-                            count: number;
-                            score: number;
-                        };
                         values: {
                             /** @description 90% bootstrap quantile; null without a bootstrap */
                             high: number | null;
@@ -1202,8 +1198,8 @@ export interface components {
                             title: string;
                         }[];
                         votes: number;
-                        weight: number;
                     }[];
+                    /** @description Upgrade and no-upgrade votes: the evidence */
                     countedVotes: number;
                     edges: {
                         contested: boolean;
@@ -1239,6 +1235,19 @@ export interface components {
                     }[];
                     /** @enum {string} */
                     method: "polyphony";
+                    /** @description The fitted hierarchical Bradley–Terry model: logit P(upgrade a→b in c) = δ + θ_cb − θ_ca, θ_ci = μ_i + u_ci */
+                    model: {
+                        converged: boolean;
+                        /** @description log-odds of "upgrade" for two equally wise values: the pull of the story's direction */
+                        delta: number;
+                        iterations: number;
+                        /** @description sd of a value's score across contexts (logit scale) */
+                        tau: number;
+                        /** @description true when τ was chosen from the votes */
+                        tauChosen: boolean;
+                    };
+                    /** @description Not-sure votes: counted, never evidence */
+                    notSure: number;
                     overall: {
                         contested: string[][];
                         keptEdges: number;
@@ -1249,18 +1258,18 @@ export interface components {
                             seed: number;
                         } | null;
                         credibleMass: number;
-                        damping: number;
                         groupBy: string | null;
                         pooling: number;
                         prior: {
                             alpha: number;
                             beta: number;
                         };
+                        priorScale: number;
                         threshold: number;
                     };
                     participants: number;
                     values: {
-                        /** @description The value's score band per context name */
+                        /** @description The value's θ band per context name where it was judged */
                         contexts: {
                             [key: string]: {
                                 /** @description 90% bootstrap quantile; null without a bootstrap */
@@ -1272,7 +1281,12 @@ export interface components {
                             };
                         };
                         externalRef: string | null;
+                        /** @description 90% bootstrap quantile; null without a bootstrap */
+                        high: number | null;
                         id: string;
+                        /** @description 10% bootstrap quantile; null without a bootstrap */
+                        low: number | null;
+                        rank: number;
                         score: number;
                         title: string;
                     }[];
@@ -1301,7 +1315,7 @@ export interface components {
             /** @enum {number} */
             version: 1;
         };
-        PolyphonyGraph: {
+        PageRankGraph: {
             campaign: {
                 id: string;
                 title: string;
@@ -1372,7 +1386,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            method: "polyphony";
+            method: "pagerank";
             overall: {
                 contested: string[][];
                 keptEdges: number;
@@ -1407,6 +1421,131 @@ export interface components {
                 };
                 externalRef: string | null;
                 id: string;
+                score: number;
+                title: string;
+            }[];
+            votes: number;
+        };
+        PolyphonyGraph: {
+            campaign: {
+                id: string;
+                title: string;
+            };
+            contested: {
+                /** @description Canonical card ids */
+                cards: string[];
+                context: string;
+            }[];
+            contexts: {
+                contested: string[][];
+                id: string;
+                keptEdges: number;
+                name: string;
+                notSure: number;
+                participants: number;
+                values: {
+                    /** @description 90% bootstrap quantile; null without a bootstrap */
+                    high: number | null;
+                    id: string;
+                    /** @description 10% bootstrap quantile; null without a bootstrap */
+                    low: number | null;
+                    rank: number;
+                    score: number;
+                    title: string;
+                }[];
+                votes: number;
+            }[];
+            /** @description Upgrade and no-upgrade votes: the evidence */
+            countedVotes: number;
+            edges: {
+                contested: boolean;
+                /** @description Context names */
+                contexts: string[];
+                counts: {
+                    against: number;
+                    notSure: number;
+                    upgrade: number;
+                };
+                from: string;
+                /** @description With `groupBy`: how many groups endorse the edge */
+                groups?: {
+                    byGroup: {
+                        [key: string]: {
+                            against: number;
+                            support: number;
+                        };
+                    };
+                    consensus: number;
+                    endorsing: number;
+                    of: number;
+                    voting: number;
+                };
+                kept: boolean;
+                /** @description Posterior upgrade share and its credible interval */
+                share: {
+                    lower: number;
+                    mean: number;
+                    upper: number;
+                };
+                to: string;
+            }[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "polyphony";
+            /** @description The fitted hierarchical Bradley–Terry model: logit P(upgrade a→b in c) = δ + θ_cb − θ_ca, θ_ci = μ_i + u_ci */
+            model: {
+                converged: boolean;
+                /** @description log-odds of "upgrade" for two equally wise values: the pull of the story's direction */
+                delta: number;
+                iterations: number;
+                /** @description sd of a value's score across contexts (logit scale) */
+                tau: number;
+                /** @description true when τ was chosen from the votes */
+                tauChosen: boolean;
+            };
+            /** @description Not-sure votes: counted, never evidence */
+            notSure: number;
+            overall: {
+                contested: string[][];
+                keptEdges: number;
+            };
+            parameters: {
+                bootstrap: {
+                    samples: number;
+                    seed: number;
+                } | null;
+                credibleMass: number;
+                groupBy: string | null;
+                pooling: number;
+                prior: {
+                    alpha: number;
+                    beta: number;
+                };
+                priorScale: number;
+                threshold: number;
+            };
+            participants: number;
+            values: {
+                /** @description The value's θ band per context name where it was judged */
+                contexts: {
+                    [key: string]: {
+                        /** @description 90% bootstrap quantile; null without a bootstrap */
+                        high: number | null;
+                        /** @description 10% bootstrap quantile; null without a bootstrap */
+                        low: number | null;
+                        rank: number;
+                        score: number;
+                    };
+                };
+                externalRef: string | null;
+                /** @description 90% bootstrap quantile; null without a bootstrap */
+                high: number | null;
+                id: string;
+                /** @description 10% bootstrap quantile; null without a bootstrap */
+                low: number | null;
+                rank: number;
                 score: number;
                 title: string;
             }[];
@@ -2529,9 +2668,11 @@ export interface operations {
     getMoralGraph: {
         parameters: {
             query?: {
+                /** @description A context id or name: the graph scored on every vote, sliced to that context */
                 context?: string;
                 groupBy?: string;
-                method?: "polyphony" | "mai-2023";
+                /** @description polyphony: hierarchical Bradley–Terry (default); pagerank: PageRank over kept edges (decision 0002); mai-2023: MAI's 2023 scoring */
+                method?: "polyphony" | "pagerank" | "mai-2023";
             };
             header?: never;
             path: {

@@ -1,6 +1,6 @@
 export const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
-export const score = (value: number) => (value >= 0.001 ? value.toFixed(3) : value.toExponential(1));
+export const score = (value: number) => (Math.abs(value) >= 0.001 ? value.toFixed(3) : value.toExponential(1));
 
 export const count = (n: number) => n.toLocaleString("en");
 

@@ -22,7 +22,7 @@ export function registerGraphCommands(program: Command) {
     .command("show")
     .description("the wisest values (per context with --context) and the edges between them")
     .requiredOption("--campaign <id>", "campaign id")
-    .option("--method <method>", "polyphony (default) or mai-2023", "polyphony")
+    .option("--method <method>", "polyphony (default, hierarchical Bradley–Terry), pagerank or mai-2023", "polyphony")
     .option("--context <id-or-name>", "only this context")
     .option("--group-by <key>", "a demographic question: report how many of its groups endorse each edge")
     .option("--top <n>", "values listed in the human summary", wholeNumber("--top", { min: 1 }), 10)

@@ -1,18 +1,11 @@
 import { rankContext, createRankScratch, type ContextLayout } from "./context-layout.ts";
 import type { PageRankOptions } from "../../../core/graph/pagerank.ts";
-import type { EdgeCounts } from "./polyphony-edges.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
+import { summarizeDraws } from "../../../core/stats/quantile.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
-
-/** Type-7 quantile (Hyndman & Fan 1996; numpy's default) of a sorted sample. */
-function interpolateQuantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const below = Math.floor(h);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
-}
 
 /**
  * Bootstrap over participants (Efron & Tibshirani 1993, ch. 6): draws participants with
@@ -66,7 +59,8 @@ export function bootstrapScores(
     }
     for (let e = 0; e < counts.count; e++) {
       const p = ofEdge[e]!;
-      lower[e] = intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
+      // A row whose sample holds no upgrade or no-upgrade has no evidence (edge-posterior.ts).
+      lower[e] = support[e]! + against[e]! === 0 ? 0 : intervals.lower(pooledSupport[p]!, pooledAgainst[p]!, support[e]!, against[e]!);
     }
     for (let c = 0; c < contexts; c++) {
       const first = layout.cardStart[c]!;
@@ -75,12 +69,5 @@ export function bootstrapScores(
       for (let k = 0; k < out.length; k++) draws[(first + k) * samples + s] = out[k]!;
     }
   }
-  const low = new Float64Array(positions);
-  const high = new Float64Array(positions);
-  for (let p = 0; p < positions; p++) {
-    const sample = draws.subarray(p * samples, (p + 1) * samples).sort();
-    low[p] = interpolateQuantile(sample, 0.1);
-    high[p] = interpolateQuantile(sample, 0.9);
-  }
-  return { low, high };
+  return summarizeDraws(draws, positions, samples);
 }

@@ -1,4 +1,4 @@
-import type { EdgeCounts } from "./polyphony-edges.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
 import {
   createPageRankScratch,
   rankPages,

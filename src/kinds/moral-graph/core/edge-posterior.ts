@@ -1,5 +1,5 @@
-import type { EdgeCounts } from "./polyphony-edges.ts";
-import type { EdgeGroupFigures } from "./polyphony-types.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
+import type { EdgeGroupFigures } from "./edge-types.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import type { PooledShareIntervals } from "./pooled-interval.ts";
 import type { BetaPrior, ShareIntervals } from "../../../core/stats/share-interval.ts";
@@ -20,10 +20,12 @@ interface RowShare {
 }
 
 /**
- * Keeps a row when its lower bound clears the threshold, and flags it contested when both
- * directions were judged and the interval still contains the threshold.
+ * Keeps a row when it has counted judgments (upgrade or no-upgrade) of its own and its lower bound
+ * clears the threshold, and flags it contested when both directions were judged and the interval
+ * still contains the threshold. A row with not-sure votes alone has no evidence: its interval is
+ * its prior (with pooling, the other contexts' verdict), which must not make an edge here.
  */
-function summarizeRows(count: number, reverse: Int32Array, share: RowShare, threshold: number): EdgePosterior {
+function summarizeRows(count: number, reverse: Int32Array, share: RowShare, threshold: number, judged: (e: number) => number): EdgePosterior {
   const mean = new Float64Array(count);
   const lower = new Float64Array(count);
   const upper = new Float64Array(count);
@@ -33,6 +35,7 @@ function summarizeRows(count: number, reverse: Int32Array, share: RowShare, thre
     mean[e] = share.mean(e);
     lower[e] = share.lower(e);
     upper[e] = share.upper(e);
+    if (judged(e) === 0) continue;
     if (lower[e]! > threshold) kept[e] = 1;
     if (reverse[e]! >= 0 && lower[e]! <= threshold && threshold <= upper[e]!) contested[e] = 1;
   }
@@ -55,7 +58,12 @@ export function summarizeEdges(
     lower: (e: number) => intervals.lower(S(e), A(e), support[e]!, against[e]!),
     upper: (e: number) => intervals.upper(S(e), A(e), support[e]!, against[e]!),
   };
-  return summarizeRows(counts.count, counts.reverse, share, threshold);
+  return summarizeRows(counts.count, counts.reverse, share, threshold, (e) => support[e]! + against[e]!);
+}
+
+/** The PageRank weight of each row: its lower bound when kept, 0 otherwise. */
+export function weighKept({ kept, lower }: EdgePosterior): Float64Array {
+  return lower.map((w, e) => (kept[e] === 1 ? w : 0));
 }
 
 /** Each ordered pair's share over all contexts: Beta(α + S, β + A). */
@@ -66,7 +74,7 @@ export function summarizePooled(pooled: PooledCounts, intervals: ShareIntervals,
     lower: (e: number) => intervals.lower(support[e]!, against[e]!),
     upper: (e: number) => intervals.upper(support[e]!, against[e]!),
   };
-  return summarizeRows(pooled.count, pooled.reverse, share, threshold);
+  return summarizeRows(pooled.count, pooled.reverse, share, threshold, (e) => support[e]! + against[e]!);
 }
 
 /**

@@ -12,10 +12,11 @@ export {
 } from "./mai-2023.ts";
 export { countMai2023Pairs, type Mai2023PairCounts } from "./mai-2023-pairs.ts";
 export { rankMai2023 } from "./mai-2023-pagerank.ts";
-export { scorePolyphony } from "./polyphony.ts";
-export { POLYPHONY_DEFAULTS, resolvePolyphonyOptions } from "./polyphony-options.ts";
-export type * from "./polyphony-types.ts";
-export { countEdges, type EdgeCounts } from "./polyphony-edges.ts";
+export { scorePageRank } from "./pagerank-scoring.ts";
+export { PAGERANK_DEFAULTS, resolvePageRankOptions } from "./pagerank-options.ts";
+export type * from "./pagerank-types.ts";
+export type * from "./edge-types.ts";
+export { countEdges, type EdgeCounts } from "./edge-counts.ts";
 export { summarizeEdges, summarizeGroups, summarizePooled, type EdgePosterior } from "./edge-posterior.ts";
 export { poolEdges, type PooledCounts } from "./pooled-edges.ts";
 export { createPooledIntervals, type PooledShareIntervals } from "./pooled-interval.ts";

@@ -1,157 +1,86 @@
 import type { BetaPrior } from "../../../core/stats/share-interval.ts";
-
-/** Demographic (or any) groups of participants: `ofParticipant[p]` indexes `labels`, −1 unknown. */
-export interface ParticipantGroups {
-  readonly labels: readonly string[];
-  readonly ofParticipant: Int32Array;
-}
+import type { ContestedComponent, ContextEdges, ParticipantGroups } from "./edge-types.ts";
 
 export interface PolyphonyOptions {
-  /** Beta prior on each edge's upgrade share; default Beta(1, 1). */
-  readonly prior?: BetaPrior;
-  /** Mass of the equal-tailed credible interval; default 0.5 (25% and 75% quantiles). */
-  readonly credibleMass?: number;
-  /** An edge is kept when its lower bound exceeds this; default 0.5. */
-  readonly threshold?: number;
-  /**
-   * κ: how many judgments an ordered pair's share in the other contexts is worth as the prior of
-   * its share in one context (partial pooling); 0 scores each context on its own votes. Default 2.
-   */
-  readonly pooling?: number;
-  /** PageRank damping; default 0.85. */
-  readonly damping?: number;
-  /** PageRank stops when one round changes scores by less than this in L1; default 1e-12. */
+  /** Prior sd of μ and δ on the logit scale (weak); default 10. */
+  readonly priorScale?: number;
+  /** τ, the sd of a card's score across contexts; chosen from the votes when not given. */
+  readonly tau?: number;
+  /** The fit stops when no coordinate's Newton step reaches this; default 1e-7. */
   readonly tolerance?: number;
-  /** PageRank round cap; default 1000. */
-  readonly maxIterations?: number;
+  /** The rule that keeps an edge for drawing the graph and finding contested cycles (decision 0002). */
+  readonly prior?: BetaPrior;
+  readonly credibleMass?: number;
+  readonly threshold?: number;
+  readonly pooling?: number;
   readonly groups?: ParticipantGroups;
-  /** Resample participants with replacement to put 10%–90% intervals on scores. */
+  /** Resample participants with replacement to put 10%–90% intervals on every score. */
   readonly bootstrap?: { readonly samples: number; readonly seed: number };
 }
 
-export type ResolvedPolyphonyOptions = Required<Omit<PolyphonyOptions, "groups" | "bootstrap">> &
-  Pick<PolyphonyOptions, "groups" | "bootstrap">;
+export type ResolvedPolyphonyOptions = Required<Omit<PolyphonyOptions, "groups" | "bootstrap" | "tau">> &
+  Pick<PolyphonyOptions, "groups" | "bootstrap" | "tau">;
 
-/** Per edge and group figures; group g of edge e sits at index e · labels.length + g. */
-export interface EdgeGroupFigures {
-  readonly labels: readonly string[];
-  readonly support: Int32Array;
-  readonly against: Int32Array;
-  /** Groups whose own posterior mean share exceeds 0.5. */
-  readonly endorsing: Int32Array;
-  /** Groups with at least one counted (upgrade or no-upgrade) judgment on the edge. */
-  readonly voting: Int32Array;
-  /** Polis group-informed consensus: Π over all groups of (support + 1) / (support + against + 2). */
-  readonly consensus: Float64Array;
+/** What the fit found: τ (given or chosen), δ, and how the solver went. */
+export interface PolyphonyModel {
+  readonly tau: number;
+  /** Log-odds of "upgrade" for two equally wise values: how much the story's direction sways. */
+  readonly delta: number;
+  readonly tauChosen: boolean;
+  readonly tauRounds: number;
+  readonly iterations: number;
+  readonly converged: boolean;
 }
 
 /**
- * Every ordered pair (from → to) that someone judged in a context, as columns. Rows are grouped
- * by context (see {@link PolyphonyContext.edgeStart}) and, within one, by unordered pair.
- */
-export interface PolyphonyEdges {
-  readonly count: number;
-  readonly context: Int32Array;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  /** Upgrade votes on from → to. */
-  readonly support: Int32Array;
-  /** No-upgrade votes on from → to (an upgrade on to → from is evidence for that edge only). */
-  readonly against: Int32Array;
-  /** Not-sure votes on from → to (reported, not counted in the share). */
-  readonly notSure: Int32Array;
-  /** Row of to → from in the same context, or −1 when nobody judged that direction. */
-  readonly reverse: Int32Array;
-  /** Row of the same ordered pair in {@link PolyphonyGraph.pooled}. */
-  readonly pooledRow: Int32Array;
-  /** Posterior share Beta(κ·m + support, κ·(1 − m) + against), m the pair's share elsewhere. */
-  readonly mean: Float64Array;
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  /** 1 when lower > threshold: the edge is in the graph with PageRank weight `lower`. */
-  readonly kept: Uint8Array;
-  /** 1 when both directions were judged and the credible interval contains the threshold. */
-  readonly contested: Uint8Array;
-  readonly groups: EdgeGroupFigures | undefined;
-}
-
-/**
- * Every ordered pair judged in some context, its votes summed over contexts, with posterior
- * Beta(α + support, β + against) and the same keep and contested rules as context edges.
- */
-export interface PolyphonyPooledEdges {
-  readonly count: number;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly support: Int32Array;
-  readonly against: Int32Array;
-  readonly notSure: Int32Array;
-  readonly reverse: Int32Array;
-  readonly mean: Float64Array;
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  readonly kept: Uint8Array;
-  readonly contested: Uint8Array;
-}
-
-/**
- * One context's ranking over every card of the vote table; scores sum to 1. The cards judged in
- * the context are listed best first; every other card holds `baseline`.
+ * One context's ranking: θ_ci = μ_i + u_ci on the logit scale, so that σ(δ + θ_cb − θ_ca) is the
+ * chance that a participant calls a → b an upgrade in this context.
  */
 export interface PolyphonyContext {
   readonly context: number;
-  /** Votes counted in this context (self-votes excluded) and the participants who cast them. */
+  /** Votes in this context (self-votes excluded), its not-sure votes, and the participants. */
   readonly votes: number;
+  readonly notSure: number;
   readonly participants: number;
-  /** This context's share of all counted votes (reported; the overall score is pooled). */
-  readonly weight: number;
-  /** Cards someone judged in this context, best first, and their scores. */
+  /** Cards someone judged in this context, best first, and their θ. */
   readonly cards: Int32Array;
   readonly score: Float64Array;
-  /** The score of each card nobody judged in this context. */
-  readonly baseline: number;
-  /** Every card's score, indexed by card. */
+  /** θ of every card; a card nobody judged here holds its overall μ. */
   readonly byCard: Float64Array;
-  /** Bootstrap 10% and 90% quantiles of each listed card's score, aligned with `cards`. */
+  /** Bootstrap 10% and 90% quantiles, aligned with `cards`. */
   readonly scoreLow: Float64Array | undefined;
   readonly scoreHigh: Float64Array | undefined;
   /** This context's rows of {@link PolyphonyGraph.edges}: [edgeStart, edgeEnd). */
   readonly edgeStart: number;
   readonly edgeEnd: number;
   readonly keptEdges: number;
-  readonly iterations: number;
   /** Strongly connected components (size > 1) of the kept edges: cycles of disagreement. */
   readonly contested: readonly Int32Array[];
 }
 
-export interface ContestedComponent {
-  readonly context: number;
-  readonly cards: Int32Array;
-}
-
-/** PageRank over the pooled graph: every card of the table best first, scores summing to 1. */
+/** The overall ranking μ over every card, best first, with bootstrap quantiles aligned with `cards`. */
 export interface PolyphonyOverall {
   readonly cards: Int32Array;
   readonly score: Float64Array;
   readonly byCard: Float64Array;
+  readonly scoreLow: Float64Array | undefined;
+  readonly scoreHigh: Float64Array | undefined;
+  /** Pooled ordered pairs kept by the same rule, and their strongly connected components. */
   readonly keptEdges: number;
-  readonly iterations: number;
-  /** Strongly connected components (size > 1) of the kept pooled edges. */
   readonly contested: readonly Int32Array[];
 }
 
 export interface PolyphonyGraph {
   readonly options: ResolvedPolyphonyOptions;
-  readonly edges: PolyphonyEdges;
-  readonly pooled: PolyphonyPooledEdges;
-  /** One entry per context index of the vote table (all cards at 1/N for contexts without votes). */
+  readonly model: PolyphonyModel;
+  readonly edges: ContextEdges;
   readonly contexts: readonly PolyphonyContext[];
   readonly overall: PolyphonyOverall;
-  /** Contested cycles of every context. */
   readonly contested: readonly ContestedComponent[];
   readonly voteCount: number;
+  /** Upgrade and no-upgrade votes: the evidence. Not-sure votes are counted, never evidence. */
   readonly countedVotes: number;
-  /** Votes with from = to, which say nothing about an upgrade and are skipped. */
+  readonly notSureVotes: number;
   readonly selfVotes: number;
   readonly participantCount: number;
 }

@@ -1,5 +1,5 @@
 import { orderByColumns } from "./order-by.ts";
-import type { EdgeCounts } from "./polyphony-edges.ts";
+import type { EdgeCounts } from "./edge-counts.ts";
 
 /** Every ordered pair judged in some context, with its counts summed over contexts. */
 export interface PooledCounts {

@@ -1,5 +1,5 @@
 import { rankPages, type PageRankOptions } from "../../../core/graph/pagerank.ts";
-import type { PolyphonyOverall } from "./polyphony-types.ts";
+import type { PageRankOverall } from "./pagerank-types.ts";
 import type { PooledCounts } from "./pooled-edges.ts";
 import { listCycles } from "../../../core/graph/scc.ts";
 
@@ -15,7 +15,7 @@ export function rankPooled(
   threshold: number,
   cardCount: number,
   options: PageRankOptions,
-): PolyphonyOverall {
+): PageRankOverall {
   const from = new Int32Array(pooled.count);
   const to = new Int32Array(pooled.count);
   const weight = new Float64Array(pooled.count);

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CanonicalCard, Merge } from "./views.ts";
 
-/** What the moral-graph results routes answer: the graph by either method, and the export. */
+/** What the moral-graph results routes answer: the graph by each method, and the export. */
 
 const Int = z.number().int();
 const CardIds = z.array(z.string()).openapi({ description: "Canonical card ids" });
@@ -12,6 +12,7 @@ const ScoreBand = z.object({
   high: z.number().nullable().openapi({ description: "90% bootstrap quantile; null without a bootstrap" }),
   rank: Int,
 });
+const ContestedCycles = z.array(CardIds);
 
 const PolyphonyEdge = z.object({
   from: z.string(),
@@ -33,8 +34,8 @@ const PolyphonyEdge = z.object({
     .openapi({ description: "With `groupBy`: how many groups endorse the edge" }),
 });
 
-const PolyphonyGraphFields = z.object({
-  method: z.literal("polyphony"),
+const PageRankGraphFields = z.object({
+  method: z.literal("pagerank"),
   votes: Int,
   countedVotes: Int,
   participants: Int,
@@ -74,6 +75,55 @@ const PolyphonyGraphFields = z.object({
   contested: z.array(z.object({ context: z.string(), cards: CardIds })),
 });
 
+const PolyphonyGraphFields = z.object({
+  method: z.literal("polyphony"),
+  votes: Int,
+  countedVotes: Int.openapi({ description: "Upgrade and no-upgrade votes: the evidence" }),
+  notSure: Int.openapi({ description: "Not-sure votes: counted, never evidence" }),
+  participants: Int,
+  model: z
+    .object({
+      tau: z.number().openapi({ description: "sd of a value's score across contexts (logit scale)" }),
+      tauChosen: z.boolean().openapi({ description: "true when τ was chosen from the votes" }),
+      delta: z.number().openapi({ description: "log-odds of \"upgrade\" for two equally wise values: the pull of the story's direction" }),
+      iterations: Int,
+      converged: z.boolean(),
+    })
+    .openapi({ description: "The fitted hierarchical Bradley–Terry model: logit P(upgrade a→b in c) = δ + θ_cb − θ_ca, θ_ci = μ_i + u_ci" }),
+  parameters: z.object({
+    priorScale: z.number(),
+    prior: z.object({ alpha: z.number(), beta: z.number() }),
+    credibleMass: z.number(),
+    threshold: z.number(),
+    pooling: z.number(),
+    bootstrap: z.object({ samples: Int, seed: z.number() }).nullable(),
+    groupBy: z.string().nullable(),
+  }),
+  values: z.array(
+    ScoreBand.extend({
+      id: z.string(),
+      title: z.string(),
+      externalRef: z.string().nullable(),
+      contexts: z.record(z.string(), ScoreBand).openapi({ description: "The value's θ band per context name where it was judged" }),
+    }).openapi({ description: "score is μ, the overall wisdom on the logit scale" }),
+  ),
+  overall: z.object({ keptEdges: Int, contested: ContestedCycles }),
+  contexts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      votes: Int,
+      notSure: Int,
+      participants: Int,
+      keptEdges: Int,
+      values: z.array(ScoreBand.extend({ id: z.string(), title: z.string() })),
+      contested: ContestedCycles,
+    }),
+  ),
+  edges: z.array(PolyphonyEdge),
+  contested: z.array(z.object({ context: z.string(), cards: CardIds })),
+});
+
 const Mai2023GraphFields = z.object({
   method: z.literal("mai-2023"),
   votes: Int,
@@ -93,8 +143,9 @@ const Mai2023GraphFields = z.object({
 const GraphCampaign = { campaign: z.object({ id: z.string(), title: z.string() }) };
 
 export const PolyphonyGraph = PolyphonyGraphFields.extend(GraphCampaign).openapi("PolyphonyGraph");
+export const PageRankGraph = PageRankGraphFields.extend(GraphCampaign).openapi("PageRankGraph");
 export const Mai2023Graph = Mai2023GraphFields.extend(GraphCampaign).openapi("Mai2023Graph");
-export const MoralGraph = z.discriminatedUnion("method", [PolyphonyGraph, Mai2023Graph]).openapi("MoralGraph");
+export const MoralGraph = z.discriminatedUnion("method", [PolyphonyGraph, PageRankGraph, Mai2023Graph]).openapi("MoralGraph");
 
 export const MoralGraphExport = z
   .object({

@@ -39,7 +39,6 @@ export interface PolyphonyGraph {
     name: string;
     votes: number;
     participants: number;
-    weight: number;
     keptEdges: number;
     values: ({ id: string; title: string } & ScoreBand)[];
     contested: string[][];
@@ -84,10 +83,12 @@ export const LARGE_GRAPH = 400;
 /** Everyone's graph ("all contexts") or one context's: kept edges only, sized for drawing. */
 export function selectDrawing(graph: PolyphonyGraph, contextName: string | null): DrawnGraph {
   const ranked = contextName === null ? graph.values.map((v, i) => ({ ...v, rank: i + 1 })) : (graph.contexts.find((c) => c.name === contextName)?.values ?? []);
-  const top = Math.max(...ranked.map((v) => v.score), Number.EPSILON);
+  // Scores are log-odds (any sign): the drawing sizes nodes by where they sit between the lowest and the highest.
+  const low = Math.min(...ranked.map((v) => v.score));
+  const spread = Math.max(...ranked.map((v) => v.score)) - low || 1;
   // Thousands of values need smaller nodes to stay apart.
   const [least, range] = ranked.length > LARGE_GRAPH ? [6, 34] : [14, 46];
-  const values = ranked.map((v) => ({ id: v.id, title: v.title, score: v.score, rank: v.rank, size: least + range * Math.sqrt(v.score / top) }));
+  const values = ranked.map((v) => ({ id: v.id, title: v.title, score: v.score, rank: v.rank, size: least + range * Math.sqrt((v.score - low) / spread) }));
   const present = new Set(values.map((v) => v.id));
   const merged = new Map<string, DrawnEdge>();
   for (const e of graph.edges) {
