@@ -64,7 +64,7 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.config.ts", "eslint.config.js", "bin/*.mjs", "scripts/*.mjs"],
+          allowDefaultProject: ["*.config.ts", "eslint.config.js", "bin/*.mjs", "scripts/*.mjs", "src/platform/results/*.mjs"],
         },
         tsconfigRootDir: root,
       },
