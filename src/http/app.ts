@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { PolyphonyError } from "../core/errors.ts";
@@ -90,6 +91,8 @@ export function createApi(deps: ServiceDeps): Api {
     },
   });
   api.use("*", securityHeaders());
+  // gzip or deflate as Accept-Encoding asks, streams included; event streams are left alone.
+  api.use("*", compress());
   api.use(
     "/api/*",
     bodyLimit({

@@ -150,7 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape */
+        /** The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape; it streams */
         get: operations["exportMoralGraph"];
         put?: never;
         post?: never;
@@ -167,7 +167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The moral graph: values sorted by score (wisest first) and the edges between them */
+        /** The moral graph, a page at a time: its summary, then values sorted by score (wisest first) and edges, `limit` of each from the cursor on */
         get: operations["getMoralGraph"];
         put?: never;
         post?: never;
@@ -981,7 +981,7 @@ export interface components {
             /** @enum {number} */
             v: 1;
         };
-        Mai2023Graph: {
+        Mai2023GraphPage: {
             campaign: {
                 id: string;
                 title: string;
@@ -1007,7 +1007,14 @@ export interface components {
              * @enum {string}
              */
             method: "mai-2023";
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            next: string | null;
             note: string;
+            /** @description How many values and edges the whole graph holds */
+            totals: {
+                edges: number;
+                values: number;
+            };
             values: {
                 externalRef: string | null;
                 id: string;
@@ -1120,7 +1127,6 @@ export interface components {
             action: components["schemas"]["ModerationAction"];
             receipt: components["schemas"]["Receipt"];
         };
-        MoralGraph: components["schemas"]["PolyphonyGraph"] | components["schemas"]["Mai2023Graph"];
         MoralGraphExport: {
             campaign: {
                 contexts: {
@@ -1301,7 +1307,9 @@ export interface components {
             /** @enum {number} */
             version: 1;
         };
-        PolyphonyGraph: {
+        MoralGraphPage: components["schemas"]["PolyphonyGraphPage"] | components["schemas"]["Mai2023GraphPage"];
+        /** @description One page of the polyphony graph: values of the overall ranking and edges from the cursor on, with the summary */
+        PolyphonyGraphPage: {
             campaign: {
                 id: string;
                 title: string;
@@ -1314,15 +1322,13 @@ export interface components {
             contexts: {
                 contested: string[][];
                 id: string;
+                /** @description Values judged in the context */
+                judged: number;
                 keptEdges: number;
                 name: string;
                 participants: number;
-                /** @description Values not judged in the context and the score each holds */
-                unjudged: {
-                    count: number;
-                    score: number;
-                };
-                values: {
+                /** @description The context's best values, at most 10; every value's band per context is in `values` */
+                top: {
                     /** @description 90% bootstrap quantile; null without a bootstrap */
                     high: number | null;
                     id: string;
@@ -1332,6 +1338,11 @@ export interface components {
                     score: number;
                     title: string;
                 }[];
+                /** @description Values not judged in the context and the score each holds */
+                unjudged: {
+                    count: number;
+                    score: number;
+                };
                 votes: number;
                 weight: number;
             }[];
@@ -1373,6 +1384,8 @@ export interface components {
              * @enum {string}
              */
             method: "polyphony";
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            next: string | null;
             overall: {
                 contested: string[][];
                 keptEdges: number;
@@ -1393,6 +1406,11 @@ export interface components {
                 threshold: number;
             };
             participants: number;
+            /** @description How many values and edges the whole graph holds */
+            totals: {
+                edges: number;
+                values: number;
+            };
             values: {
                 /** @description The value's score band per context name */
                 contexts: {
@@ -2530,7 +2548,11 @@ export interface operations {
         parameters: {
             query?: {
                 context?: string;
+                /** @description The `next` of the previous page */
+                cursor?: string;
                 groupBy?: string;
+                /** @description Values and edges per page (at most 1000 of each) */
+                limit?: number;
                 method?: "polyphony" | "mai-2023";
             };
             header?: never;
@@ -2541,13 +2563,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The graph by the method asked for */
+            /** @description A page of the graph by the method asked for; `next` leads to the following one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MoralGraph"];
+                    "application/json": components["schemas"]["MoralGraphPage"];
                 };
             };
             /** @description Malformed request */

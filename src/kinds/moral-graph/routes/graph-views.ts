@@ -33,6 +33,20 @@ const PolyphonyEdge = z.object({
     .openapi({ description: "With `groupBy`: how many groups endorse the edge" }),
 });
 
+const ContextFields = z.object({
+  id: z.string(),
+  name: z.string(),
+  votes: Int,
+  participants: Int,
+  weight: z.number(),
+  keptEdges: Int,
+});
+const ContextValue = ScoreBand.extend({ id: z.string(), title: z.string() });
+const ContextTail = {
+  unjudged: z.object({ count: Int, score: z.number() }).openapi({ description: "Values not judged in the context and the score each holds" }),
+  contested: z.array(CardIds),
+};
+
 const PolyphonyGraphFields = z.object({
   method: z.literal("polyphony"),
   votes: Int,
@@ -57,19 +71,7 @@ const PolyphonyGraphFields = z.object({
     }),
   ),
   overall: z.object({ keptEdges: Int, contested: z.array(CardIds) }),
-  contexts: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      votes: Int,
-      participants: Int,
-      weight: z.number(),
-      keptEdges: Int,
-      values: z.array(ScoreBand.extend({ id: z.string(), title: z.string() })),
-      unjudged: z.object({ count: Int, score: z.number() }).openapi({ description: "Values not judged in the context and the score each holds" }),
-      contested: z.array(CardIds),
-    }),
-  ),
+  contexts: z.array(ContextFields.extend({ values: z.array(ContextValue) }).extend(ContextTail)),
   edges: z.array(PolyphonyEdge),
   contested: z.array(z.object({ context: z.string(), cards: CardIds })),
 });
@@ -90,11 +92,24 @@ const Mai2023GraphFields = z.object({
   note: z.string(),
 });
 
-const GraphCampaign = { campaign: z.object({ id: z.string(), title: z.string() }) };
+const GraphPage = {
+  campaign: z.object({ id: z.string(), title: z.string() }),
+  totals: z.object({ values: Int, edges: Int }).openapi({ description: "How many values and edges the whole graph holds" }),
+  next: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last one" }),
+};
 
-export const PolyphonyGraph = PolyphonyGraphFields.extend(GraphCampaign).openapi("PolyphonyGraph");
-export const Mai2023Graph = Mai2023GraphFields.extend(GraphCampaign).openapi("Mai2023Graph");
-export const MoralGraph = z.discriminatedUnion("method", [PolyphonyGraph, Mai2023Graph]).openapi("MoralGraph");
+export const PolyphonyGraphPage = PolyphonyGraphFields.extend({
+  contexts: z.array(
+    ContextFields.extend({
+      judged: Int.openapi({ description: "Values judged in the context" }),
+      top: z.array(ContextValue).openapi({ description: "The context's best values, at most 10; every value's band per context is in `values`" }),
+    }).extend(ContextTail),
+  ),
+})
+  .extend(GraphPage)
+  .openapi("PolyphonyGraphPage", { description: "One page of the polyphony graph: values of the overall ranking and edges from the cursor on, with the summary" });
+export const Mai2023GraphPage = Mai2023GraphFields.extend(GraphPage).openapi("Mai2023GraphPage");
+export const MoralGraphPage = z.discriminatedUnion("method", [PolyphonyGraphPage, Mai2023GraphPage]).openapi("MoralGraphPage");
 
 export const MoralGraphExport = z
   .object({
