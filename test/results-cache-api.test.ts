@@ -20,6 +20,7 @@ describe.each(storeTargets())("the graph's results cache, pages and streams, on 
   let context: string;
   let cards: string[];
   let tokens: string[];
+  let people: string[];
 
   const computations = () => graphCache(store).computations;
   const vote = async (token: string, from: string, to: string, relationship = "upgrade") => {
@@ -57,7 +58,12 @@ describe.each(storeTargets())("the graph's results cache, pages and streams, on 
     at = `/api/v1/campaigns/${id}`;
     context = created.body.campaign.contexts[0].id as string;
     tokens = [];
-    for (const politics of PEOPLE) tokens.push((await t.call("POST", `${at}/participants`, { body: { answers: { politics } } })).body.token as string);
+    people = [];
+    for (const politics of PEOPLE) {
+      const joined = await t.call("POST", `${at}/participants`, { body: { answers: { politics } } });
+      tokens.push(joined.body.token as string);
+      people.push(joined.body.participant.id as string);
+    }
     cards = [];
     for (let i = 0; i < CARDS; i++) {
       const body = { question: created.body.campaign.questions[0].id, title: `Value ${i}`, description: `Living by value ${i}.`, policies: POLICIES };
@@ -163,5 +169,17 @@ describe.each(storeTargets())("the graph's results cache, pages and streams, on 
       if ("exportedAt" in whole) whole.exportedAt = streamed.exportedAt;
       expect(streamed).toEqual(whole);
     }
+  });
+
+  // Last: the erasure ends a participant's session and deletes their demographic answer.
+  it("computes again after an erasure, and no longer shows the erased card's title", async () => {
+    const title = (graph: { values: { id: string; title: string }[] }) => graph.values.find((v) => v.id === cards[1])?.title;
+    expect(title((await t.call("GET", `${at}/graph?limit=1000`)).body)).toBe("Value 1");
+    const count = computations();
+    // cards[1] was written by the second participant.
+    const erased = await t.call("POST", `${at}/erasures`, { token: t.researcher, body: { participant: people[1], reason: "asked to be forgotten" } });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(201);
+    expect(title((await t.call("GET", `${at}/graph?limit=1000`)).body)).toBe("");
+    expect(computations()).toBe(count + 1);
   });
 });
