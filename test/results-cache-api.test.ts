@@ -118,10 +118,46 @@ describe.each(storeTargets())("the graph's results cache, pages and streams, on 
       expect(page.contexts.map((c: { judged: number }) => c.judged)).toEqual(whole.contexts.map((c) => c.values.length));
       expect(page.contexts.map((c: { top: unknown[] }) => c.top)).toEqual(whole.contexts.map((c) => c.values.slice(0, 10)));
     }
+    const pagerank = await readPages("method=pagerank&limit=3&groupBy=politics", t.researcher);
+    const wholePageRank = await showGraph(t.deps, id, { method: "pagerank", groupBy: "politics" }, RESEARCHER_VIEW);
+    if (wholePageRank.method !== "pagerank") throw new Error("asked for pagerank");
+    expect(pagerank.flatMap((p) => p.values)).toEqual(wholePageRank.values);
+    expect(pagerank.flatMap((p) => p.edges)).toEqual(wholePageRank.edges);
+    expect(pagerank[0].contexts.map((c: { top: unknown[] }) => c.top)).toEqual(wholePageRank.contexts.map((c) => c.values.slice(0, 10)));
     const mai = await readPages("method=mai-2023&limit=3");
     const wholeMai = await showGraph(t.deps, id, { method: "mai-2023" });
     expect(mai.flatMap((p) => p.values)).toEqual(wholeMai.values);
     expect(mai.flatMap((p) => p.edges)).toEqual(wholeMai.edges);
+  });
+
+  it("pages a context's slice of the graph scored on every vote, from the same result, by each method", async () => {
+    const other = (await t.call("GET", at)).body.campaign.contexts[1] as { id: string; name: string };
+    for (const [p, token] of tokens.slice(0, 4).entries()) {
+      const res = await t.call("POST", `${at}/votes`, { token, body: { from: cards[p + 2], to: cards[p], context: other.id, relationship: "upgrade" } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    for (const method of ["polyphony", "pagerank", "mai-2023"] as const) {
+      const whole = await showGraph(t.deps, id, { method }, RESEARCHER_VIEW);
+      const count = computations();
+      for (const ctx of [other, { id: context, name: "In distress" }]) {
+        const pages = await readPages(`method=${method}&context=${encodeURIComponent(ctx.id)}&limit=3`);
+        const slice = await showGraph(t.deps, id, { method, context: ctx.name }, RESEARCHER_VIEW);
+        expect(pages.flatMap((p) => p.values)).toEqual(slice.values);
+        expect(pages.flatMap((p) => p.edges)).toEqual(slice.edges);
+        expect(slice.edges.every((e) => e.contexts.includes(ctx.name))).toBe(true);
+        expect(pages[0].totals).toEqual({ values: slice.values.length, edges: slice.edges.length });
+        if (whole.method === "mai-2023") {
+          expect(slice.values).toEqual(whole.values);
+          continue;
+        }
+        // The context's values in its order with the scores the graph of every vote gives them there.
+        const inFull = whole.contexts.find((c) => c.name === ctx.name)!;
+        expect(slice.edges.length).toBeGreaterThan(0);
+        expect(slice.values.map((v) => [v.id, v.score])).toEqual(inFull.values.map((v) => [v.id, v.score]));
+        expect(pages[0].contexts.map((c: { name: string; judged: number }) => [c.name, c.judged])).toEqual([[ctx.name, inFull.values.length]]);
+      }
+      expect(computations()).toBe(count);
+    }
   });
 
   it("continues a cursor with the graph its first page came from, after a vote", async () => {

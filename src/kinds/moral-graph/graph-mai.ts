@@ -45,7 +45,7 @@ const slicesOf = new WeakMap<ScoredMai2023["graph"], Map<number, Int32Array>>();
 function edgesOf(s: ScoredMai2023, context: number | undefined): { count: number; at: (k: number) => number } {
   if (context === undefined) return { count: s.graph.edges.length, at: (k) => k };
   let slices = slicesOf.get(s.graph);
-  if (!slices) slicesOf.set(s.graph, (slices = new Map()));
+  if (!slices) slicesOf.set(s.graph, (slices = new Map<number, Int32Array>()));
   let kept = slices.get(context);
   if (!kept) {
     const { pairs } = s.graph;
