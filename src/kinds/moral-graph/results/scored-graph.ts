@@ -8,7 +8,7 @@ import type { Store } from "../../../store/open.ts";
 import { PolyphonyError } from "../../../core/errors.ts";
 import { getMoralGraphCampaign, type MoralGraphCampaign } from "../campaign-settings.ts";
 import type { CanonicalCardView } from "../cards.ts";
-import { loadGroupAnswers } from "../graph-input.ts";
+import { findContext, loadGroupAnswers } from "../graph-input.ts";
 import { loadVoteText } from "./load-votes.ts";
 import type { GraphMethod } from "../inputs.ts";
 import type { BootstrapLimit, ScoreJob, ScoreOutcome } from "./score-job.ts";
@@ -46,6 +46,11 @@ export type ScoredMai2023 = GraphIds & Extract<ScoreOutcome, { method: "mai-2023
 
 export interface GraphRequest {
   readonly method: GraphMethod;
+  /**
+   * A context's id or name, checked before anything is scored; no part of the key, since a
+   * context slices the graph scored on every vote when it is presented.
+   */
+  readonly context?: string | undefined;
   readonly groupBy?: string | undefined;
 }
 
@@ -138,6 +143,7 @@ export async function scoreGraph(deps: ServiceDeps, campaignId: string, request:
   const db = deps.store.db;
   const size = await readLogSize(db);
   const campaign = await readCampaign(deps, campaignId, size);
+  if (request.context !== undefined) findContext(campaign, request.context);
   const question = request.groupBy === undefined || request.method === "mai-2023" ? undefined : groupingQuestion(campaign.demographics, request.groupBy, policy);
   const key = [campaignId, request.method, question ? `${question.key}\u0002${policy.audience}\u0002${policy.minGroupSize}` : "-"].join("\u0001");
   const cache = resultsOf(deps.store).graphs;
