@@ -158,6 +158,9 @@ describe.each(storeTargets())("the graph's results cache, pages and streams, on 
       }
       expect(computations()).toBe(count);
     }
+    const count = computations();
+    expect((await t.call("GET", `${at}/graph?method=pagerank&context=nowhere`)).body).toMatchObject({ status: 422, field: "context" });
+    expect(computations()).toBe(count);
   });
 
   it("continues a cursor with the graph its first page came from, after a vote", async () => {
