@@ -1,50 +1,45 @@
-import { scorePageRank } from "./core/pagerank-scoring.ts";
-import { createPresenter, presentEdges, type GroupSpec } from "./graph-parts.ts";
-import type { GraphInput } from "./graph-input.ts";
+import { LazyList } from "../../http/json-stream.ts";
+import { bandsOf, CONTEXT_TOP, contextNameOf, contextValue, edgeAt, idsOf, presentContested, presentOverall, titleOf, viewOf, type GraphView } from "./graph-parts.ts";
+import { pageRange } from "./results/graph-cursor.ts";
+import type { ScoredPageRank } from "./results/scored-graph.ts";
 
-/** Bootstrap intervals for deliberations up to this many votes; larger ones get point scores only. */
-export const BOOTSTRAP_MAX_VOTES = 200_000;
-const BOOTSTRAP = { samples: 100, seed: 20231003 };
+/** The value ranked `k`-th overall, with its score band in each context that judged it. */
+export function pageRankValueAt(s: ScoredPageRank, k: number) {
+  const card = s.graph.overall.cards[k]!;
+  return {
+    id: s.cardIds[card]!,
+    title: titleOf(s, card),
+    score: s.graph.overall.score[k]!,
+    externalRef: s.cards.get(s.cardIds[card]!)?.externalRef ?? null,
+    contexts: bandsOf(s, card),
+  };
+}
 
-/**
- * The `pagerank` graph: values best first by their score on the pooled graph, each with its
- * per-context breakdown; per context, the values judged there best first with bootstrap
- * intervals, and the score every other value holds there (each context ranks all values, so its
- * listed scores plus the unjudged ones sum to 1); edges kept on the lower bound of their upgrade
- * share; contested cycles; and, with groups, how many groups endorse each edge.
- */
-export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec | undefined }) {
-  const { table, cardIds, contextIds } = input.votes;
-  const graph = scorePageRank(table, {
-    ...(options.groups && { groups: options.groups }),
-    ...(table.length <= BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
-  });
-  const { contextName, title, ids, perCard, listValues } = createPresenter(input);
-  const contexts = graph.contexts
-    .filter((ctx) => ctx.votes > 0)
-    .map((ctx) => {
-      const name = contextName(ctx.context);
-      const values = listValues(ctx, name);
-      return {
-        id: contextIds[ctx.context]!,
-        name,
-        votes: ctx.votes,
-        participants: ctx.participants,
-        weight: ctx.weight,
-        keptEdges: ctx.keptEdges,
-        values,
-        unjudged: { count: table.cardCount - ctx.cards.length, score: ctx.baseline },
-        contested: ctx.contested.map(ids),
-      };
-    });
-  const values = Array.from(graph.overall.cards, (card, k) => ({
-    id: cardIds[card]!,
-    title: title(card),
-    score: graph.overall.score[k]!,
-    externalRef: input.cards.get(cardIds[card]!)?.externalRef ?? null,
-    contexts: perCard.get(card) ?? {},
-  }));
-  const { options: used } = graph;
+/** Edge `e` of the `pagerank` graph. */
+export const pageRankEdgeAt = (s: ScoredPageRank, e: number) => edgeAt(s, s.graph.edges, e);
+
+type PageRankContext = ScoredPageRank["graph"]["contexts"][number];
+
+/** What the graph says of a context, but the values judged there. */
+const contextFields = (s: ScoredPageRank, ctx: PageRankContext) => ({
+  id: s.contextIds[ctx.context]!,
+  name: contextNameOf(s, ctx.context),
+  votes: ctx.votes,
+  participants: ctx.participants,
+  weight: ctx.weight,
+  keptEdges: ctx.keptEdges,
+});
+
+/** The rest of what the graph says of a context: the score every unjudged value holds there, and its cycles. */
+const contextTail = (s: ScoredPageRank, ctx: PageRankContext) => ({
+  unjudged: { count: s.cardCount - ctx.cards.length, score: ctx.baseline },
+  contested: ctx.contested.map((cards) => idsOf(s, cards)),
+});
+
+/** The fields every answer about a `pagerank` graph starts with: its counts and parameters. */
+function presentHead(s: ScoredPageRank) {
+  const { graph } = s;
+  const used = graph.options;
   return {
     method: "pagerank" as const,
     votes: graph.voteCount,
@@ -57,15 +52,55 @@ export function presentPageRank(input: GraphInput, options: { groups?: GroupSpec
       pooling: used.pooling,
       damping: used.damping,
       bootstrap: used.bootstrap ?? null,
-      groupBy: options.groups?.key ?? null,
+      groupBy: s.groupBy,
     },
-    values,
-    overall: {
-      keptEdges: graph.overall.keptEdges,
-      contested: graph.overall.contested.map(ids),
-    },
-    contexts,
-    edges: presentEdges(graph.edges, input, contextName),
-    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: ids(c.cards) })),
+  };
+}
+
+const valueOf = (s: ScoredPageRank, view: GraphView<PageRankContext>, k: number) => view.value(k, (i) => pageRankValueAt(s, i));
+
+/**
+ * The whole `pagerank` graph, its long lists lazy (see `streamJson`): values best first by their
+ * score on the pooled graph, each with its per-context breakdown; per context, the values judged
+ * there best first with bootstrap intervals, and the score every other value holds there (each
+ * context ranks all values, so its listed scores plus the unjudged ones sum to 1); edges kept on
+ * the lower bound of their upgrade share; contested cycles; and, with groups, how many groups
+ * endorse each edge. With `context` (its index), that context's slice of the graph scored on every vote.
+ */
+export function describePageRank(s: ScoredPageRank, context?: number) {
+  const view = viewOf(s, context);
+  return {
+    ...presentHead(s),
+    values: new LazyList(view.values, (k) => valueOf(s, view, k)),
+    overall: presentOverall(s),
+    contexts: view.contexts.map((ctx) => ({
+      ...contextFields(s, ctx),
+      values: new LazyList(ctx.cards.length, (k) => contextValue(s, ctx, k)),
+      ...contextTail(s, ctx),
+    })),
+    edges: new LazyList(view.edges, (k) => pageRankEdgeAt(s, view.edgeAt(k))),
+    contested: presentContested(s, view),
+  };
+}
+
+/**
+ * One page of the `pagerank` graph (or of a context's slice): values [offset, offset + limit) and
+ * edges [offset, offset + limit), with the summary (per context its `top` values only).
+ */
+export function presentPageRankPage(s: ScoredPageRank, offset: number, limit: number, context?: number) {
+  const view = viewOf(s, context);
+  return {
+    ...presentHead(s),
+    totals: { values: view.values, edges: view.edges },
+    values: pageRange(view.values, offset, limit).map((k) => valueOf(s, view, k)),
+    overall: presentOverall(s),
+    contexts: view.contexts.map((ctx) => ({
+      ...contextFields(s, ctx),
+      judged: ctx.cards.length,
+      top: Array.from({ length: Math.min(CONTEXT_TOP, ctx.cards.length) }, (_, k) => contextValue(s, ctx, k)),
+      ...contextTail(s, ctx),
+    })),
+    edges: pageRange(view.edges, offset, limit).map((k) => pageRankEdgeAt(s, view.edgeAt(k))),
+    contested: presentContested(s, view),
   };
 }

@@ -1,51 +1,39 @@
-import { scorePolyphony } from "./core/polyphony.ts";
-import { bandScore, createPresenter, presentEdges, type GroupSpec } from "./graph-parts.ts";
-import type { GraphInput } from "./graph-input.ts";
+import { LazyList } from "../../http/json-stream.ts";
+import { bandsOf, CONTEXT_TOP, bandScore, contextNameOf, contextValue, edgeAt, idsOf, presentContested, presentOverall, titleOf, viewOf, type GraphView } from "./graph-parts.ts";
+import { pageRange } from "./results/graph-cursor.ts";
+import type { ScoredPolyphony } from "./results/scored-graph.ts";
 
-/**
- * Participant-bootstrap bands for deliberations up to this many votes (each sample refits the
- * model); larger ones get point scores only.
- */
-export const POLYPHONY_BOOTSTRAP_MAX_VOTES = 20_000;
-const BOOTSTRAP = { samples: 50, seed: 20231003 };
-
-/**
- * The `polyphony` graph (hierarchical Bradley–Terry): values best first by μ, each with its
- * per-context θ; per context, the values judged there best first; all on the logit scale, with
- * bootstrap bands; the fitted τ and δ; edges kept by the Beta rule for drawing; contested
- * cycles; and, with groups, how many groups endorse each edge.
- */
-export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpec | undefined }) {
-  const { table, cardIds, contextIds } = input.votes;
-  const graph = scorePolyphony(table, {
-    ...(options.groups && { groups: options.groups }),
-    ...(table.length <= POLYPHONY_BOOTSTRAP_MAX_VOTES && { bootstrap: BOOTSTRAP }),
-  });
-  const { contextName, title, ids, perCard, listValues } = createPresenter(input);
-  const contexts = graph.contexts
-    .filter((ctx) => ctx.votes > 0)
-    .map((ctx) => {
-      const name = contextName(ctx.context);
-      const values = listValues(ctx, name);
-      return {
-        id: contextIds[ctx.context]!,
-        name,
-        votes: ctx.votes,
-        notSure: ctx.notSure,
-        participants: ctx.participants,
-        keptEdges: ctx.keptEdges,
-        values,
-        contested: ctx.contested.map(ids),
-      };
-    });
-  const { overall } = graph;
-  const values = Array.from(overall.cards, (card, k) => ({
-    id: cardIds[card]!,
-    title: title(card),
+/** The value ranked `k`-th overall (μ on the logit scale, with its band), with its θ band in each context that judged it. */
+export function polyphonyValueAt(s: ScoredPolyphony, k: number) {
+  const { overall } = s.graph;
+  const card = overall.cards[k]!;
+  return {
+    id: s.cardIds[card]!,
+    title: titleOf(s, card),
     ...bandScore(overall.score[k]!, overall.scoreLow, overall.scoreHigh, k),
-    externalRef: input.cards.get(cardIds[card]!)?.externalRef ?? null,
-    contexts: perCard.get(card) ?? {},
-  }));
+    externalRef: s.cards.get(s.cardIds[card]!)?.externalRef ?? null,
+    contexts: bandsOf(s, card),
+  };
+}
+
+/** Edge `e` of the `polyphony` graph. */
+export const polyphonyEdgeAt = (s: ScoredPolyphony, e: number) => edgeAt(s, s.graph.edges, e);
+
+type PolyphonyContext = ScoredPolyphony["graph"]["contexts"][number];
+
+/** What the graph says of a context, but the values judged there. */
+const contextFields = (s: ScoredPolyphony, ctx: PolyphonyContext) => ({
+  id: s.contextIds[ctx.context]!,
+  name: contextNameOf(s, ctx.context),
+  votes: ctx.votes,
+  notSure: ctx.notSure,
+  participants: ctx.participants,
+  keptEdges: ctx.keptEdges,
+});
+
+/** The fields every answer about a `polyphony` graph starts with: its counts, the fitted model and parameters. */
+function presentHead(s: ScoredPolyphony) {
+  const { graph } = s;
   const { options: used, model } = graph;
   return {
     method: "polyphony" as const,
@@ -67,12 +55,54 @@ export function presentPolyphony(input: GraphInput, options: { groups?: GroupSpe
       threshold: used.threshold,
       pooling: used.pooling,
       bootstrap: used.bootstrap ?? null,
-      groupBy: options.groups?.key ?? null,
+      groupBy: s.groupBy,
     },
-    values,
-    overall: { keptEdges: overall.keptEdges, contested: overall.contested.map(ids) },
-    contexts,
-    edges: presentEdges(graph.edges, input, contextName),
-    contested: graph.contested.map((c) => ({ context: contextName(c.context), cards: ids(c.cards) })),
+  };
+}
+
+const valueOf = (s: ScoredPolyphony, view: GraphView, k: number) => view.value(k, (i) => polyphonyValueAt(s, i));
+
+/**
+ * The whole `polyphony` graph (hierarchical Bradley–Terry), its long lists lazy (see
+ * `streamJson`): values best first by μ, each with its per-context θ; per context, the values
+ * judged there best first; all on the logit scale, with bootstrap bands; the fitted τ and δ; edges
+ * kept by the Beta rule for drawing; contested cycles; and, with groups, how many groups endorse
+ * each edge. With `context` (its index), that context's slice of the graph scored on every vote.
+ */
+export function describePolyphony(s: ScoredPolyphony, context?: number) {
+  const view = viewOf(s, context);
+  return {
+    ...presentHead(s),
+    values: new LazyList(view.values, (k) => valueOf(s, view, k)),
+    overall: presentOverall(s),
+    contexts: view.contexts.map((ctx) => ({
+      ...contextFields(s, ctx),
+      values: new LazyList(ctx.cards.length, (k) => contextValue(s, ctx, k)),
+      contested: ctx.contested.map((cards) => idsOf(s, cards)),
+    })),
+    edges: new LazyList(view.edges, (k) => polyphonyEdgeAt(s, view.edgeAt(k))),
+    contested: presentContested(s, view),
+  };
+}
+
+/**
+ * One page of the `polyphony` graph (or of a context's slice): values [offset, offset + limit)
+ * and edges [offset, offset + limit), with the summary (per context its `top` values only).
+ */
+export function presentPolyphonyPage(s: ScoredPolyphony, offset: number, limit: number, context?: number) {
+  const view = viewOf(s, context);
+  return {
+    ...presentHead(s),
+    totals: { values: view.values, edges: view.edges },
+    values: pageRange(view.values, offset, limit).map((k) => valueOf(s, view, k)),
+    overall: presentOverall(s),
+    contexts: view.contexts.map((ctx) => ({
+      ...contextFields(s, ctx),
+      judged: ctx.cards.length,
+      top: Array.from({ length: Math.min(CONTEXT_TOP, ctx.cards.length) }, (_, k) => contextValue(s, ctx, k)),
+      contested: ctx.contested.map((cards) => idsOf(s, cards)),
+    })),
+    edges: pageRange(view.edges, offset, limit).map((k) => polyphonyEdgeAt(s, view.edgeAt(k))),
+    contested: presentContested(s, view),
   };
 }

@@ -75,5 +75,21 @@ export const GraphQuery = z.object({
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
 
+/** The most values (and edges) one page of the graph holds, and how many when not asked. */
+export const GRAPH_PAGE_MAX = 1000;
+export const GRAPH_PAGE_DEFAULT = 100;
+
+export const GraphPageQuery = GraphQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(GRAPH_PAGE_MAX)
+    .default(GRAPH_PAGE_DEFAULT)
+    .openapi({ description: `Values and edges per page (at most ${GRAPH_PAGE_MAX} of each)` }),
+  cursor: z.string().max(100).optional().openapi({ description: "The `next` of the previous page" }),
+});
+export type GraphPageQuery = z.infer<typeof GraphPageQuery>;
+
 export const ExportFormat = z.enum(["polyphony", "mai"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -150,7 +150,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape */
+        /** The full graph as one JSON document (cards, edges, stories, per-context scores), or MAI's viewer shape; it streams */
         get: operations["exportMoralGraph"];
         put?: never;
         post?: never;
@@ -167,7 +167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The moral graph: values sorted by score (wisest first) and the edges between them */
+        /** The moral graph, a page at a time: its summary, then values sorted by score (wisest first) and edges, `limit` of each from the cursor on */
         get: operations["getMoralGraph"];
         put?: never;
         post?: never;
@@ -981,7 +981,7 @@ export interface components {
             /** @enum {number} */
             v: 1;
         };
-        Mai2023Graph: {
+        Mai2023GraphPage: {
             campaign: {
                 id: string;
                 title: string;
@@ -1007,7 +1007,14 @@ export interface components {
              * @enum {string}
              */
             method: "mai-2023";
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            next: string | null;
             note: string;
+            /** @description How many values and edges the graph holds (with `context`, that context's slice) */
+            totals: {
+                edges: number;
+                values: number;
+            };
             values: {
                 externalRef: string | null;
                 id: string;
@@ -1120,7 +1127,6 @@ export interface components {
             action: components["schemas"]["ModerationAction"];
             receipt: components["schemas"]["Receipt"];
         };
-        MoralGraph: components["schemas"]["PolyphonyGraph"] | components["schemas"]["PageRankGraph"] | components["schemas"]["Mai2023Graph"];
         MoralGraphExport: {
             campaign: {
                 contexts: {
@@ -1315,7 +1321,9 @@ export interface components {
             /** @enum {number} */
             version: 1;
         };
-        PageRankGraph: {
+        MoralGraphPage: components["schemas"]["PolyphonyGraphPage"] | components["schemas"]["PageRankGraphPage"] | components["schemas"]["Mai2023GraphPage"];
+        /** @description One page of the pagerank graph: values of the overall ranking (or of a context's) and edges from the cursor on, with the summary */
+        PageRankGraphPage: {
             campaign: {
                 id: string;
                 title: string;
@@ -1328,15 +1336,13 @@ export interface components {
             contexts: {
                 contested: string[][];
                 id: string;
+                /** @description Values judged in the context */
+                judged: number;
                 keptEdges: number;
                 name: string;
                 participants: number;
-                /** @description Values not judged in the context and the score each holds */
-                unjudged: {
-                    count: number;
-                    score: number;
-                };
-                values: {
+                /** @description The context's best values, at most 10; every value's band per context is in `values` */
+                top: {
                     /** @description 90% bootstrap quantile; null without a bootstrap */
                     high: number | null;
                     id: string;
@@ -1346,6 +1352,11 @@ export interface components {
                     score: number;
                     title: string;
                 }[];
+                /** @description Values not judged in the context and the score each holds */
+                unjudged: {
+                    count: number;
+                    score: number;
+                };
                 votes: number;
                 weight: number;
             }[];
@@ -1387,6 +1398,8 @@ export interface components {
              * @enum {string}
              */
             method: "pagerank";
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            next: string | null;
             overall: {
                 contested: string[][];
                 keptEdges: number;
@@ -1407,6 +1420,11 @@ export interface components {
                 threshold: number;
             };
             participants: number;
+            /** @description How many values and edges the graph holds (with `context`, that context's slice) */
+            totals: {
+                edges: number;
+                values: number;
+            };
             values: {
                 /** @description The value's score band per context name */
                 contexts: {
@@ -1426,7 +1444,8 @@ export interface components {
             }[];
             votes: number;
         };
-        PolyphonyGraph: {
+        /** @description One page of the polyphony graph: values of the overall ranking (or of a context's) and edges from the cursor on, with the summary */
+        PolyphonyGraphPage: {
             campaign: {
                 id: string;
                 title: string;
@@ -1439,11 +1458,14 @@ export interface components {
             contexts: {
                 contested: string[][];
                 id: string;
+                /** @description Values judged in the context */
+                judged: number;
                 keptEdges: number;
                 name: string;
                 notSure: number;
                 participants: number;
-                values: {
+                /** @description The context's best values, at most 10; every value's band per context is in `values` */
+                top: {
                     /** @description 90% bootstrap quantile; null without a bootstrap */
                     high: number | null;
                     id: string;
@@ -1505,6 +1527,8 @@ export interface components {
                 /** @description true when τ was chosen from the votes */
                 tauChosen: boolean;
             };
+            /** @description Pass as `cursor` for the next page; null on the last one */
+            next: string | null;
             /** @description Not-sure votes: counted, never evidence */
             notSure: number;
             overall: {
@@ -1527,6 +1551,11 @@ export interface components {
                 threshold: number;
             };
             participants: number;
+            /** @description How many values and edges the graph holds (with `context`, that context's slice) */
+            totals: {
+                edges: number;
+                values: number;
+            };
             values: {
                 /** @description The value's θ band per context name where it was judged */
                 contexts: {
@@ -2670,7 +2699,11 @@ export interface operations {
             query?: {
                 /** @description A context id or name: the graph scored on every vote, sliced to that context */
                 context?: string;
+                /** @description The `next` of the previous page */
+                cursor?: string;
                 groupBy?: string;
+                /** @description Values and edges per page (at most 1000 of each) */
+                limit?: number;
                 /** @description polyphony: hierarchical Bradley–Terry (default); pagerank: PageRank over kept edges (decision 0002); mai-2023: MAI's 2023 scoring */
                 method?: "polyphony" | "pagerank" | "mai-2023";
             };
@@ -2682,13 +2715,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The graph by the method asked for */
+            /** @description A page of the graph by the method asked for; `next` leads to the following one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MoralGraph"];
+                    "application/json": components["schemas"]["MoralGraphPage"];
                 };
             };
             /** @description Malformed request */

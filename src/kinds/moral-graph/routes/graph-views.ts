@@ -13,6 +13,7 @@ const ScoreBand = z.object({
   rank: Int,
 });
 const ContestedCycles = z.array(CardIds);
+const ContextValue = ScoreBand.extend({ id: z.string(), title: z.string() });
 
 const PolyphonyEdge = z.object({
   from: z.string(),
@@ -66,7 +67,7 @@ const PageRankGraphFields = z.object({
       participants: Int,
       weight: z.number(),
       keptEdges: Int,
-      values: z.array(ScoreBand.extend({ id: z.string(), title: z.string() })),
+      values: z.array(ContextValue),
       unjudged: z.object({ count: Int, score: z.number() }).openapi({ description: "Values not judged in the context and the score each holds" }),
       contested: z.array(CardIds),
     }),
@@ -116,7 +117,7 @@ const PolyphonyGraphFields = z.object({
       notSure: Int,
       participants: Int,
       keptEdges: Int,
-      values: z.array(ScoreBand.extend({ id: z.string(), title: z.string() })),
+      values: z.array(ContextValue),
       contested: ContestedCycles,
     }),
   ),
@@ -140,12 +141,26 @@ const Mai2023GraphFields = z.object({
   note: z.string(),
 });
 
-const GraphCampaign = { campaign: z.object({ id: z.string(), title: z.string() }) };
+const GraphPage = {
+  campaign: z.object({ id: z.string(), title: z.string() }),
+  totals: z.object({ values: Int, edges: Int }).openapi({ description: "How many values and edges the graph holds (with `context`, that context's slice)" }),
+  next: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last one" }),
+};
 
-export const PolyphonyGraph = PolyphonyGraphFields.extend(GraphCampaign).openapi("PolyphonyGraph");
-export const PageRankGraph = PageRankGraphFields.extend(GraphCampaign).openapi("PageRankGraph");
-export const Mai2023Graph = Mai2023GraphFields.extend(GraphCampaign).openapi("Mai2023Graph");
-export const MoralGraph = z.discriminatedUnion("method", [PolyphonyGraph, PageRankGraph, Mai2023Graph]).openapi("MoralGraph");
+const ContextSummary = {
+  judged: Int.openapi({ description: "Values judged in the context" }),
+  top: z.array(ContextValue).openapi({ description: "The context's best values, at most 10; every value's band per context is in `values`" }),
+};
+
+// A page's summary of a context: what the graph says of it, with its `top` values in place of all of them.
+export const PolyphonyGraphPage = PolyphonyGraphFields.extend({ contexts: z.array(PolyphonyGraphFields.shape.contexts.element.omit({ values: true }).extend(ContextSummary)) })
+  .extend(GraphPage)
+  .openapi("PolyphonyGraphPage", { description: "One page of the polyphony graph: values of the overall ranking (or of a context's) and edges from the cursor on, with the summary" });
+export const PageRankGraphPage = PageRankGraphFields.extend({ contexts: z.array(PageRankGraphFields.shape.contexts.element.omit({ values: true }).extend(ContextSummary)) })
+  .extend(GraphPage)
+  .openapi("PageRankGraphPage", { description: "One page of the pagerank graph: values of the overall ranking (or of a context's) and edges from the cursor on, with the summary" });
+export const Mai2023GraphPage = Mai2023GraphFields.extend(GraphPage).openapi("Mai2023GraphPage");
+export const MoralGraphPage = z.discriminatedUnion("method", [PolyphonyGraphPage, PageRankGraphPage, Mai2023GraphPage]).openapi("MoralGraphPage");
 
 export const MoralGraphExport = z
   .object({

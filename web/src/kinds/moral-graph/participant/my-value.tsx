@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo } from "react";
 import { Loading } from "../../../components/layout.tsx";
-import { api } from "../../../lib/api.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import type { Me } from "../../../participant/session.ts";
-import { connectedPart, selectDrawing, type PolyphonyGraph } from "../results/graph-data.ts";
+import { connectedPart, selectDrawing } from "../results/graph-data.ts";
+import { loadGraph } from "../results/load-graph.ts";
 import { ValuesCard } from "../values-card.tsx";
 import type { MoralGraphMe, MyCard } from "./api.ts";
 
@@ -11,7 +11,7 @@ const GraphCanvas = lazy(() => import("../results/graph-canvas.tsx"));
 
 function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard }) {
   const graph = useAsync(
-    (signal) => api<PolyphonyGraph>(`/campaigns/${encodeURIComponent(campaignId)}/graph?method=polyphony`, { signal }),
+    (signal) => loadGraph(`/campaigns/${encodeURIComponent(campaignId)}/graph?method=polyphony`, signal),
     [campaignId],
   );
   const drawing = useMemo(() => (graph.data ? selectDrawing(graph.data, null) : null), [graph.data]);

@@ -9,7 +9,8 @@ import { Link, usePageTitle } from "../../../lib/router.tsx";
 import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import { GraphLegend } from "./graph-legend.tsx";
-import { connectedPart, selectDrawing, type PolyphonyGraph } from "./graph-data.ts";
+import { connectedPart, selectDrawing } from "./graph-data.ts";
+import { loadGraph } from "./load-graph.ts";
 import { LegitimacyFigures, type Legitimacy } from "./legitimacy-figures.tsx";
 import { ValueList } from "./value-list.tsx";
 import { ValuePanel, type StoryRow } from "./value-panel.tsx";
@@ -41,7 +42,7 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
   const group = groupBy ?? groupable[0]?.key ?? null;
   const query = group ? `&groupBy=${encodeURIComponent(group)}` : "";
   const graph = useAsync(
-    campaign.data ? (signal) => api<PolyphonyGraph>(`${base}/graph?method=polyphony${query}`, { signal }) : null,
+    campaign.data ? (signal) => loadGraph(`${base}/graph?method=polyphony${query}`, signal) : null,
     [campaign.data, query],
   );
   const legitimacy = useAsync(
