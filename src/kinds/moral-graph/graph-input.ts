@@ -16,9 +16,9 @@ export function findContext(campaign: MoralGraphCampaign, idOrName: string) {
 }
 
 /** A campaign's upgrade votes as they count (`countVotes`), and its active canonical cards by id. */
-export async function loadUpgradeVotes(db: Queryable, campaignId: string, options: { contextId?: string | undefined } = {}) {
+export async function loadUpgradeVotes(db: Queryable, campaignId: string) {
   const campaign = await getMoralGraphCampaign(db, campaignId);
-  const { text, cards } = await loadVoteText(db, campaignId, campaign.contexts.map((c) => c.id), options.contextId);
+  const { text, cards } = await loadVoteText(db, campaignId, campaign.contexts.map((c) => c.id));
   return { votes: countVotes(text), cards };
 }
 

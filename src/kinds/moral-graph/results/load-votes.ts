@@ -12,11 +12,10 @@ const BLOCKS_PER_QUERY = 32;
 const LINE = sql`string_agg((extract(epoch from updated_at) * 1000000)::bigint || E'\\t' || id || E'\\t' || participant_id || E'\\t' ||
   from_id || E'\\t' || to_id || E'\\t' || context_id || E'\\t' || relationship, E'\\n')`;
 
-const where = (campaignId: string, contextId: string | undefined) =>
-  sql`campaign_id = ${campaignId} AND hidden_at IS NULL${contextId === undefined ? sql`` : sql` AND context_id = ${contextId}`}`;
+const where = (campaignId: string) => sql`campaign_id = ${campaignId} AND hidden_at IS NULL`;
 
-async function readAll(db: Queryable, campaignId: string, contextId: string | undefined): Promise<string[]> {
-  const [row] = rowsOf<{ text: string | null }>(await db.execute(sql`SELECT ${LINE} AS text FROM votes WHERE ${where(campaignId, contextId)}`));
+async function readAll(db: Queryable, campaignId: string): Promise<string[]> {
+  const [row] = rowsOf<{ text: string | null }>(await db.execute(sql`SELECT ${LINE} AS text FROM votes WHERE ${where(campaignId)}`));
   return [row?.text ?? ""];
 }
 
@@ -26,7 +25,7 @@ async function readAll(db: Queryable, campaignId: string, contextId: string | un
  * query holds it for long. Each query is its own snapshot: a vote changed meanwhile could be
  * missed, so when the log grew during the reads they are done again in one query.
  */
-async function readInChunks(db: Queryable, campaignId: string, contextId: string | undefined): Promise<string[]> {
+async function readInChunks(db: Queryable, campaignId: string): Promise<string[]> {
   const size = await readLogSize(db);
   const [info] = rowsOf<{ blocks: string | number }>(
     await db.execute(sql`SELECT pg_relation_size('votes'::regclass) / current_setting('block_size')::int AS blocks`),
@@ -36,11 +35,11 @@ async function readInChunks(db: Queryable, campaignId: string, contextId: string
   // Rows added while reading land in new blocks: one range more than the table had reads them.
   for (let first = 0; first <= blocks; first += BLOCKS_PER_QUERY) {
     const range = sql`ctid >= ${`(${first},0)`}::tid AND ctid < ${`(${first + BLOCKS_PER_QUERY},0)`}::tid`;
-    const [row] = rowsOf<{ text: string | null }>(await db.execute(sql`SELECT ${LINE} AS text FROM votes WHERE ${range} AND ${where(campaignId, contextId)}`));
+    const [row] = rowsOf<{ text: string | null }>(await db.execute(sql`SELECT ${LINE} AS text FROM votes WHERE ${range} AND ${where(campaignId)}`));
     if (row?.text) chunks.push(row.text);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return (await readLogSize(db)) === size ? chunks : readAll(db, campaignId, contextId);
+  return (await readLogSize(db)) === size ? chunks : readAll(db, campaignId);
 }
 
 /**
@@ -58,14 +57,14 @@ async function readCards(db: Queryable, campaignId: string): Promise<CanonicalCa
 }
 
 /**
- * A campaign's votes (in one context, or all) with its cards and merges, as `countVotes` reads
- * them; and its active canonical cards by id.
+ * A campaign's votes, every context's (a context's graph is a slice of the graph scored on all of
+ * them), with its cards and merges, as `countVotes` reads them; and its active canonical cards by id.
  */
-export async function loadVoteText(db: Queryable, campaignId: string, contextIds: readonly string[], contextId?: string) {
+export async function loadVoteText(db: Queryable, campaignId: string, contextIds: readonly string[]) {
   const all = await readCards(db, campaignId);
   const roots = resolveCanonical(new Map(all.map((c) => [c.id, c.mergedInto])));
   const hidden = await listHiddenCardIds(db, campaignId);
-  const chunks = await readInChunks(db, campaignId, contextId);
+  const chunks = await readInChunks(db, campaignId);
   const active = all.filter((c) => c.mergedInto === null);
   const text: VoteText = { chunks, cards: active.map((c) => c.id), contexts: contextIds, roots, hidden };
   return { text, cards: new Map(active.map((c) => [c.id, c])) };
