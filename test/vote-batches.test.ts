@@ -1,8 +1,11 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../src/store/open.ts";
 import { createTestApi, POLICIES, countRows, type TestApi } from "./support/api.ts";
 import { readAllEntries, readLogVerifier, verifyReceipt } from "./support/receipts.ts";
 import { storeTargets } from "./support/stores.ts";
+
+const entriesAuthor = (leaf: string) => (JSON.parse(Buffer.from(leaf, "base64").toString("utf8")) as { author: string }).author;
 
 // A window wide enough that every vote sent at once lands in one batch, written by one statement.
 const commit = { batchSize: 64, windowMs: 200 };
@@ -56,5 +59,17 @@ describe.each(storeTargets())("votes that arrive together on $name", (target) =>
     expect(logged.map((e) => e.kind)).toEqual(["vote", "vote", "vote"]);
     expect(logged.map((e) => e.body.replaced)).toEqual([false, true, false]);
     expect(JSON.parse(receipts[1].opening.content)).toMatchObject({ relationship: "no_upgrade", comment: "on second thought" });
+
+    // A participant from before keys existed gets one key from the first of their votes in a batch.
+    const legacy = people[2]!;
+    const me = (await t.call("GET", `${path}/me`, { token: legacy })).body;
+    await store.db.execute(sql`DELETE FROM participant_keys WHERE participant_id = ${me.participant.id}`);
+    const both = await Promise.all(
+      [cards[0], cards[1]].map((to) => t.call("POST", `${path}/votes`, { token: legacy, body: { from: cards[2], to, context, relationship: "upgrade" } })),
+    );
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    expect(new Set(both.map((r) => r.body.receipt.checkpoint)).size).toBe(1);
+    const authors = both.map((r) => entriesAuthor(r.body.receipt.leaf));
+    expect(authors[0]).toBe(authors[1]);
   });
 });

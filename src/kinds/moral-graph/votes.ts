@@ -99,7 +99,9 @@ async function prepareVote(tx: Tx, { participant, input }: VoteInput, facts: Vot
 const voteWriter: BatchWriter<VoteInput, VoteView> = {
   async write(tx, now, inputs) {
     const facts = await readFacts(tx, inputs);
-    const prepared = await Promise.all(inputs.map((v, i) => prepareVote(tx, v, facts[i]!, now).catch((error: unknown) => error as Error)));
+    // One after another: a participant from before keys existed gets one key, made by their first vote.
+    const prepared: (Awaited<ReturnType<typeof prepareVote>> | Error)[] = [];
+    for (const [i, vote] of inputs.entries()) prepared.push(await prepareVote(tx, vote, facts[i]!, now).catch((error: unknown) => error as Error));
     const results: (Written<VoteView> | Error)[] = prepared.map((p) => (p instanceof Error ? p : new Error("not written")));
     const keyOf = ({ participant, input }: VoteInput) => `${participant.id} ${input.from} ${input.to} ${input.context}`;
     const rounds: number[][] = [];
