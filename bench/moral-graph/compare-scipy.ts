@@ -78,7 +78,7 @@ export function compareScipy(table: VoteTable, tau: number): void {
     const theirMs = theirs.seconds * 1000;
     console.log(`  ${rows.count} rows, ${parameterCount(rows)} parameters (μ, θ, δ)`);
     console.log(`  scipy ${theirs.scipy} L-BFGS-B (${python}), ${theirs.iterations} iterations   ${formatMs(theirMs)}  (${theirs.message})`);
-    console.log(`  fitHbt, ${ours.result.run.iterations} iterations                ${formatMs(ours.firstMs)}`);
+    console.log(`  fitHbt (Newton, tree-preconditioned CG), ${ours.result.run.iterations} steps, ${ours.result.run.innerIterations} CG iterations   ${formatMs(ours.firstMs)}`);
     console.log(`  speed-up                                  ${(theirMs / ours.firstMs).toFixed(1)}×`);
     console.log(`  scores agree within 1e-4: ${maxDiff < 1e-4 ? "yes" : "NO"} (max difference ${maxDiff.toExponential(2)})`);
   } finally {

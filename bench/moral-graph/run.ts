@@ -57,7 +57,7 @@ let kept = 0;
 for (const k of graph.edges.kept) kept += k;
 console.log(
   `\npolyphony: τ ${model.tau.toFixed(4)} (chosen in ${model.tauRounds} rounds), δ ${model.delta.toFixed(4)}, ` +
-    `${model.iterations} L-BFGS iterations, converged ${model.converged}; ${graph.edges.count} context edges, ` +
+    `${model.iterations} Newton steps, converged ${model.converged}; ${graph.edges.count} context edges, ` +
     `${kept} kept for drawing, ${graph.contested.length} contested cycles; ${graph.notSureVotes} not-sure votes counted, not used`,
 );
 const pr = pagerank.result;

@@ -1,4 +1,4 @@
-import { fitHbt, parameterCount, type ComparisonRows, type HbtPrior } from "./hbt-fit.ts";
+import { fitHbt, parameterCount, shapeHbt, spanHessian, type ComparisonRows, type HbtPrior } from "./hbt-fit.ts";
 import { createRandom } from "../../../core/stats/prng.ts";
 import { summarizeDraws } from "../../../core/stats/quantile.ts";
 import { NO_UPGRADE, UPGRADE, type VoteTable } from "./types.ts";
@@ -27,6 +27,8 @@ export function bootstrapHbt(
   const size = parameterCount(rows);
   const draws = new Float64Array(size * samples);
   const x = new Float64Array(size);
+  // Every sample has the full fit's rows, reweighted: the preconditioner's forest at the mode serves them all.
+  const shape = spanHessian(rows, prior, fitted, shapeHbt(rows));
   for (let s = 0; s < samples; s++) {
     drawn.fill(0);
     for (let k = 0; k < participants; k++) drawn[Math.floor(random() * participants)]!++;
@@ -41,7 +43,7 @@ export function bootstrapHbt(
       if (rel === UPGRADE || rel === NO_UPGRADE) judged[e]! += w;
     }
     x.set(fitted);
-    fitHbt(resampled, prior, x, 1e-4);
+    fitHbt(resampled, prior, x, 1e-4, shape);
     for (let p = 0; p < size; p++) draws[p * samples + s] = x[p]!;
   }
   return summarizeDraws(draws, size, samples);

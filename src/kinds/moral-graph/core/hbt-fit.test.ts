@@ -56,3 +56,38 @@ describe("the hierarchical Bradley–Terry objective", () => {
     for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-8);
   });
 });
+
+describe("the Newton fit", () => {
+  it("reaches the mode of a larger random problem from any start, with chains the forest follows", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const cards = 120;
+    const contexts = 3;
+    const slotCard = Int32Array.from({ length: cards * contexts }, (_, p) => p % cards);
+    const count = 900;
+    const fromSlot = new Int32Array(count);
+    const toSlot = new Int32Array(count);
+    const judged = new Float64Array(count);
+    const upgrades = new Float64Array(count);
+    for (let e = 0; e < count; e++) {
+      const c = e % contexts;
+      const i = Math.floor(random() * (cards - 5));
+      fromSlot[e] = c * cards + i;
+      toSlot[e] = c * cards + i + 1 + Math.floor(random() * 4);
+      judged[e] = 1 + Math.floor(random() * 8);
+      upgrades[e] = Math.round(judged[e]! * (0.5 + 0.4 * random()));
+    }
+    const big: ComparisonRows = { count, fromSlot, toSlot, upgrades, judged, slotCard, cardCount: cards, slotCount: cards * contexts };
+    const bigPrior = { tau: 0.5, priorScale: 10 };
+    const fromZero = new Float64Array(parameterCount(big));
+    const fromElsewhere = Float64Array.from(fromZero, (_, i) => Math.cos(i));
+    const run = fitHbt(big, bigPrior, fromZero, 1e-9);
+    expect(run.converged).toBe(true);
+    expect(run.innerIterations).toBeGreaterThan(0);
+    expect(fitHbt(big, bigPrior, fromElsewhere, 1e-9).converged).toBe(true);
+    const g = new Float64Array(fromZero.length);
+    createHbtObjective(big, bigPrior)(fromZero, g);
+    for (const gi of g) expect(Math.abs(gi)).toBeLessThan(1e-6);
+    fromZero.forEach((v, i) => expect(Math.abs(v - fromElsewhere[i]!)).toBeLessThan(1e-7));
+  });
+});

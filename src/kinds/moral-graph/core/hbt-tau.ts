@@ -1,4 +1,4 @@
-import { fitHbt, measureCurvature, parameterCount, slotOffset, type ComparisonRows } from "./hbt-fit.ts";
+import { fitHbt, measureCurvature, parameterCount, shapeHbt, slotOffset, type ComparisonRows } from "./hbt-fit.ts";
 
 export interface HbtSettings {
   /** Prior sd of μ and δ (weak); the logit scale. */
@@ -20,7 +20,7 @@ export interface HbtFit {
 }
 
 const MIN_TAU = 1e-2;
-const ROUND_TOLERANCE = 1e-3;
+const ROUND_TOLERANCE = 3e-2;
 
 /**
  * Fits the model, choosing τ by maximising the Laplace-approximated marginal likelihood of the
@@ -38,11 +38,12 @@ export function fitWithTau(rows: ComparisonRows, settings: HbtSettings, start?: 
     return { x, tau: settings.tau, tauRounds: 0, iterations: run.iterations, converged: run.converged };
   }
   const off = slotOffset(rows);
+  const shape = shapeHbt(rows);
   const curvature = new Float64Array(x.length);
   // One round: the mode at τ, then the update's proposal; both on the log scale.
   const propose = (logTau: number) => {
     const tau = Math.exp(logTau);
-    iterations += fitHbt(rows, { tau, priorScale }, x, Math.max(tolerance, ROUND_TOLERANCE)).iterations;
+    iterations += fitHbt(rows, { tau, priorScale }, x, Math.max(tolerance, ROUND_TOLERANCE), shape).iterations;
     measureCurvature(rows, { tau, priorScale }, x, curvature);
     let sum = 0;
     for (let p = 0; p < rows.slotCount; p++) sum += (x[off + p]! - x[rows.slotCard[p]!]!) ** 2 + 1 / curvature[off + p]!;
@@ -66,6 +67,6 @@ export function fitWithTau(rows: ComparisonRows, settings: HbtSettings, start?: 
     logTau = Math.min(Math.log(priorScale), Math.max(Math.log(MIN_TAU), next));
   }
   const tau = Math.exp(logTau);
-  const run = fitHbt(rows, { tau, priorScale }, x, tolerance);
+  const run = fitHbt(rows, { tau, priorScale }, x, tolerance, shape);
   return { x, tau, tauRounds: rounds, iterations: iterations + run.iterations, converged: run.converged };
 }
