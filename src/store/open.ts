@@ -65,12 +65,25 @@ async function applyMigrations(database: { _: { session: unknown } }, pgSchema?:
   });
 }
 
+/**
+ * PGlite's buffer cache. PostgreSQL's default of 128 MB lives in the server's own memory here
+ * (WebAssembly memory never shrinks), and the data directory's files are read through the
+ * operating system's page cache anyway: 32 MB took a server on a 200,000-vote campaign from
+ * 411 MB to 296 MB at rest, and under three concurrent cold graph requests from 650 MB to
+ * 519 MB, with the same cost per vote (bench/results).
+ */
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
   const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir ? { loadDataDir } : {}) });
+    client = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
   } catch (error) {
     unlock();
     throw error;
