@@ -1,4 +1,5 @@
 import { createRandom } from "../../src/core/stats/prng.ts";
+import { POLYPHONY_DEFAULTS } from "../../src/kinds/moral-graph/core/polyphony-options.ts";
 import { scorePolyphony } from "../../src/kinds/moral-graph/core/polyphony.ts";
 import { NO_UPGRADE, NOT_SURE, UPGRADE, type VoteTable } from "../../src/kinds/moral-graph/core/types.ts";
 import { correlateWithWisdom } from "./recovery.ts";
@@ -81,6 +82,67 @@ function prioritizeUncertain(items: StoryItems, model: StoryModel): Float64Array
   });
 }
 
+/**
+ * The expected information of one vote about the model, ½ log(1 + w · xᵀΣx) with Σ the full
+ * posterior covariance of (θ, μ, δ) at the fit (Laplace), x = e_b − e_a + e_δ and w = p(1 − p):
+ * unlike the diagonal, Σ sees the variance that builds along chains of comparisons. Σ comes from
+ * a dense Cholesky factor of the precision, H = LLᵀ, as xᵀΣx = ‖L⁻¹x‖²: the simulation is small
+ * (CONTEXTS · CARDS + CARDS + 1 parameters, every (context, card) slot kept). Unseen items first.
+ */
+function prioritizeByInformation(items: StoryItems, model: StoryModel): Float64Array {
+  const slots = CONTEXTS * CARDS;
+  const n = slots + CARDS + 1;
+  const di = n - 1;
+  const h = new Float64Array(n * n);
+  const add = (i: number, j: number, v: number) => (h[i * n + j]! += v);
+  const coupling = 1 / model.tau ** 2;
+  for (let slot = 0; slot < slots; slot++) {
+    const mu = slots + (slot % CARDS);
+    add(slot, slot, coupling);
+    add(mu, mu, coupling);
+    add(slot, mu, -coupling);
+    add(mu, slot, -coupling);
+  }
+  for (let i = slots; i < n; i++) add(i, i, 1 / POLYPHONY_DEFAULTS.priorScale ** 2);
+  const p = new Float64Array(items.context.length);
+  const ends = (k: number) => [items.context[k]! * CARDS + items.from[k]!, items.context[k]! * CARDS + items.to[k]!, di] as const;
+  const sign = [-1, 1, 1] as const;
+  for (let k = 0; k < items.context.length; k++) {
+    const c = items.context[k]!;
+    p[k] = 1 / (1 + Math.exp(-(model.delta + model.theta(c, items.to[k]!) - model.theta(c, items.from[k]!))));
+    const w = items.votes[k]! * p[k]! * (1 - p[k]!);
+    const at = ends(k);
+    for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) add(at[x]!, at[y]!, w * sign[x]! * sign[y]!);
+  }
+  // H = LLᵀ (L in h's lower triangle), then L⁻¹ column by column.
+  for (let j = 0; j < n; j++) {
+    let d = h[j * n + j]!;
+    for (let k = 0; k < j; k++) d -= h[j * n + k]! ** 2;
+    h[j * n + j] = Math.sqrt(d);
+    for (let i = j + 1; i < n; i++) {
+      let v = h[i * n + j]!;
+      for (let k = 0; k < j; k++) v -= h[i * n + k]! * h[j * n + k]!;
+      h[i * n + j] = v / h[j * n + j]!;
+    }
+  }
+  const inverse = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    inverse[j * n + j] = 1 / h[j * n + j]!;
+    for (let i = j + 1; i < n; i++) {
+      let v = 0;
+      for (let k = j; k < i; k++) v -= h[i * n + k]! * inverse[k * n + j]!;
+      inverse[i * n + j] = v / h[i * n + i]!;
+    }
+  }
+  return Float64Array.from(p, (pk, k) => {
+    if (items.votes[k] === 0) return Infinity;
+    const [a, b] = ends(k);
+    let q = 0;
+    for (let i = 0; i < n; i++) q += (inverse[i * n + b]! - inverse[i * n + a]! + inverse[i * n + di]!) ** 2;
+    return Math.log1p(pk * (1 - pk) * q) / 2;
+  });
+}
+
 /** Fewest votes first; among items with as many votes, the larger `tieBreak` first (unseen: first). */
 function lexicographic(votes: Int32Array, tieBreak: Float64Array): Float64Array {
   let max = 0;
@@ -120,7 +182,13 @@ function createWorld(seed: number) {
   return { random, contextWisdom, from: Int32Array.from(from), to: Int32Array.from(to), context: Int32Array.from(context) };
 }
 
-const POLICIES = ["fewest votes first", "most uncertain pair", "largest expected variance drop", "fewest votes, then variance drop"] as const;
+const POLICIES = [
+  "fewest votes first",
+  "most uncertain pair",
+  "largest expected variance drop",
+  "fewest votes, then variance drop",
+  "most information, full posterior",
+] as const;
 type Policy = (typeof POLICIES)[number];
 
 /** Votes the policy needs before the mean per-context Spearman reaches 0.9 (or MAX_VOTES). */
@@ -150,6 +218,8 @@ function simulate(policy: Policy, seed: number): { votes: number; rho: number } 
         ? Float64Array.from(view.votes, (v) => -v)
         : policy === "most uncertain pair"
           ? prioritizeUncertain(view, fitted)
+          : policy === "most information, full posterior"
+            ? prioritizeByInformation(view, fitted)
           : policy === "largest expected variance drop"
             ? prioritizeStories(view, fitted)
             : lexicographic(view.votes, prioritizeStories(view, fitted));
