@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo } from "react";
 import { Loading } from "../../../components/layout.tsx";
+import { t } from "../../../i18n/i18n.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import type { Me } from "../../../participant/session.ts";
 import { connectedPart, selectDrawing } from "../results/graph-data.ts";
@@ -16,16 +17,16 @@ function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard
   );
   const drawing = useMemo(() => (graph.data ? selectDrawing(graph.data, null) : null), [graph.data]);
   const drawn = useMemo(() => (drawing ? connectedPart(drawing, card.canonicalId).graph : null), [drawing, card.canonicalId]);
-  if (graph.status === "loading") return <Loading label="Loading the current graph" />;
-  if (!drawing) return <p className="muted">The researchers will publish the graph when the campaign ends.</p>;
-  const mine = drawing.values.find((v) => v.id === card.canonicalId);
+  if (graph.status === "loading") return <Loading label={t("closing.loadingGraph")} />;
+  if (!drawing || !graph.data) return <p className="muted">{t("closing.notPublished")}</p>;
+  // A value nobody has judged a story about has a prior score, not a place earned in the ranking.
+  const judgments = graph.data.edges
+    .filter((e) => e.from === card.canonicalId || e.to === card.canonicalId)
+    .reduce((sum, e) => sum + e.counts.upgrade + e.counts.against + e.counts.notSure, 0);
+  const mine = judgments > 0 ? drawing.values.find((v) => v.id === card.canonicalId) : undefined;
   return (
     <>
-      <p>
-        {mine
-          ? `Your value ranks ${mine.rank} of ${drawing.values.length} so far. It is drawn in green; the arrows point to values people judged wiser.`
-          : "Your value is not in the graph yet: it enters once others have judged stories about it. Here is the graph as it stands."}
-      </p>
+      <p>{mine ? t("closing.ranked", { rank: mine.rank, total: drawing.values.length, votes: judgments }) : t("closing.unjudged")}</p>
       {drawn && drawn.values.length > 0 && (
         <Suspense fallback={<div className="graph-frame"><Loading label="Loading the graph drawing" /></div>}>
           <GraphCanvas
@@ -33,7 +34,7 @@ function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard
             selected={null}
             mine={card.canonicalId}
             onSelect={() => undefined}
-            label={`The moral graph so far: ${drawing.values.length} values${mine ? `; yours ranks ${mine.rank}` : ""}.`}
+            label={t("closing.graphLabel", { total: drawing.values.length })}
           />
         </Suspense>
       )}
@@ -47,7 +48,7 @@ export function MyValue({ campaignId, me }: { campaignId: string; me: Me | null 
   if (!card) return null;
   return (
     <>
-      <ValuesCard card={card} label="Your values card" />
+      <ValuesCard card={card} label={t("closing.yourCard")} />
       <MyValueInGraph campaignId={campaignId} card={card} />
     </>
   );
