@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBase64, decodeEntry, makeEd25519Verifier, parseVerifierKey, type LogEntry } from "../../src/core/log/index.ts";
 import { verifyReceipt, type ApiReceipt } from "../support/receipts.ts";
-import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, screenshotAt, seriousViolations, warnIfNoChromium, watchCsp } from "./support/browser.ts";
+import { countDrawnPixels, describeViolations, hasChromium, launchBrowser, screenshot, screenshotAt, seriousViolations, waitUntil, warnIfNoChromium, watchCsp } from "./support/browser.ts";
 import { startFakeLlm } from "./support/fake-llm.ts";
 import { startServer, type RunningServer } from "./support/server.ts";
 import { ensureWebBuild } from "./support/web-build.ts";
@@ -193,13 +193,13 @@ describe.skipIf(!hasChromium)("a participant in the browser", () => {
     await page.getByRole("button", { name: "Save and continue" }).click();
     // Focus moves to the next story, and the change is announced.
     await page.getByRole("heading", { name: "Story 2 of 2" }).waitFor();
-    await page.waitForFunction(`document.activeElement?.id === "story-heading"`);
+    await waitUntil(page, `document.activeElement?.id === "story-heading"`);
     expect(await page.getByRole("status").filter({ hasText: "Your answer is saved. Story 2 of 2" }).count()).toBe(1);
     await page.getByText("You have judged 1 story of the 2 asked.").waitFor();
     await page.getByLabel("No, this is not wiser").check();
     await page.getByRole("button", { name: "Save and continue" }).click();
     await page.getByText("You have judged every story there is for now").waitFor();
-    await page.waitForFunction(`document.activeElement?.id === "judge-next"`);
+    await waitUntil(page, `document.activeElement?.id === "judge-next"`);
     await page.getByRole("button", { name: "Go on to the results" }).click();
 
     await page.getByRole("heading", { name: "Two last questions" }).waitFor();

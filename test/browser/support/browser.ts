@@ -113,3 +113,15 @@ export function watchCsp(target: Pick<BrowserContext, "on">): string[] {
   });
   return violations;
 }
+
+/**
+ * Waits until `expression` is true in the page. Evaluated through the debugging protocol, which the
+ * page's Content-Security-Policy does not govern (waitForFunction compiles its string in the page).
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}

@@ -9,6 +9,7 @@ import { EntryCheck } from "./entry-check.tsx";
 import { fetchEntries, fetchLatestCheckpoint, fetchVerifierKey } from "./log-api.ts";
 import { ReceiptCheck } from "./receipt-check.tsx";
 import { openLogCheckpoint, readLogKey } from "./check-inclusion.ts";
+import { t } from "../i18n/i18n.ts";
 
 const RECENT = 15;
 
@@ -63,7 +64,7 @@ export default function LogPage() {
           )}
           <h2>Latest entries</h2>
           <ErrorNotice error={recent.error} />
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
             <table>
               <thead>
                 <tr>

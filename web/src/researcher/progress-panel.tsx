@@ -5,6 +5,7 @@ import { api } from "../lib/api.ts";
 import { count, duration } from "../lib/format.ts";
 import type { Campaign } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
+import { t } from "../i18n/i18n.ts";
 
 interface Stats {
   participants: number;
@@ -69,7 +70,7 @@ export function ProgressPanel({ campaign }: { campaign: Campaign }) {
         </p>
       )}
       <h3>Judgments per context</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
         <table>
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export function ProgressPanel({ campaign }: { campaign: Campaign }) {
         </table>
       </div>
       <h3>Completion funnel</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
         <table>
           <thead>
             <tr>

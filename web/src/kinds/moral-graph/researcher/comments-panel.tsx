@@ -33,7 +33,7 @@ export function CommentsPanel({ campaign }: { campaign: Campaign }) {
       {votes.length === 0 ? (
         <p className="muted">{t("comments.noVotes")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
           <table>
             <caption className="visually-hidden">{t("comments.votesHeading", { count: votes.length })}</caption>
             <thead>
@@ -69,7 +69,7 @@ export function CommentsPanel({ campaign }: { campaign: Campaign }) {
       {survey.length === 0 ? (
         <p className="muted">{t("comments.noSurvey")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
           <table>
             <caption className="visually-hidden">{t("comments.surveyHeading", { count: survey.length })}</caption>
             <thead>

@@ -1,5 +1,6 @@
 import type { components } from "../../../api/openapi.d.ts";
 import { count, percent } from "../../../lib/format.ts";
+import { t } from "../../../i18n/i18n.ts";
 
 export type Legitimacy = components["schemas"]["Legitimacy"];
 
@@ -36,7 +37,7 @@ export function LegitimacyFigures({ data }: { data: Legitimacy }) {
       </ul>
       <p className="small muted">Shares are of those who answered the survey; 4 or 5 on a scale of 1 to 5 counts as yes.</p>
       {data.groupBy && data.groups.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
           <table>
             <caption className="small muted" style={{ textAlign: "left", captionSide: "top", paddingBottom: "0.25rem" }}>
               By {data.groupBy.replaceAll("_", " ")}
