@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { RadioGroup, TextArea, TextField } from "../components/fields.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
+import { t } from "../i18n/i18n.ts";
 import { ApiError } from "../lib/api.ts";
 import type { AdmissionMode, Campaign, DemographicQuestion } from "../lib/types.ts";
 import { DemographicsEditor, fromDraft, toDraft, type DemographicDraft } from "./demographics-editor.tsx";
@@ -15,6 +16,8 @@ export interface CampaignInput {
   demographics: DemographicQuestion[];
   admission: { mode: AdmissionMode; externalIdParam?: string };
   resultsVisibility: "public" | "token";
+  consentDetails: { organiser: string; contact: string; minutes: number | null; erasure: string };
+  judgingQuota: number;
 }
 
 const ADMISSION = [
@@ -38,10 +41,13 @@ export function CampaignForm({
   existing,
   onSubmit,
   submitLabel,
+  saved = false,
 }: {
   existing?: Campaign;
   onSubmit: (input: CampaignInput) => Promise<void>;
   submitLabel: string;
+  /** Shown beside the button once the last submission was saved. */
+  saved?: boolean;
 }) {
   const [title, setTitle] = useState(existing?.title ?? "");
   const [description, setDescription] = useState(existing?.description ?? "");
@@ -52,6 +58,11 @@ export function CampaignForm({
   const [mode, setMode] = useState<AdmissionMode>(existing?.admission.mode ?? "open");
   const [param, setParam] = useState(existing?.admission.mode === "allowlist" ? existing.admission.externalIdParam : "PROLIFIC_PID");
   const [visibility, setVisibility] = useState<"public" | "token">(existing?.resultsVisibility === "token" ? "token" : "public");
+  const [organiser, setOrganiser] = useState(existing?.consentDetails.organiser ?? "");
+  const [contact, setContact] = useState(existing?.consentDetails.contact ?? "");
+  const [minutes, setMinutes] = useState(existing?.consentDetails.minutes ? String(existing.consentDetails.minutes) : "");
+  const [erasure, setErasure] = useState(existing?.consentDetails.erasure ?? "");
+  const [quota, setQuota] = useState(String(existing?.judgingQuota ?? 5));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -62,6 +73,8 @@ export function CampaignForm({
     if (!title.trim()) found.title = "Give the campaign a title.";
     if (!existing && trimmed(questions).length === 0) found.questions = "Ask at least one question.";
     if (!existing && trimmed(contexts).length === 0) found.contexts = "Name at least one context.";
+    if (minutes.trim() && !(/^\d+$/.test(minutes.trim()) && Number(minutes) >= 1 && Number(minutes) <= 600)) found.minutes = t("form.errMinutes");
+    if (!(/^\d+$/.test(quota.trim()) && Number(quota) >= 1 && Number(quota) <= 200)) found.judgingQuota = t("form.errQuota");
     if (mode === "allowlist" && !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(param.trim())) {
       found.param = "A parameter name such as PROLIFIC_PID: letters, digits, _ . or -.";
     }
@@ -79,6 +92,8 @@ export function CampaignForm({
         demographics: demographics.filter((d) => d.question.trim()).map(fromDraft),
         admission: mode === "allowlist" ? { mode, externalIdParam: param.trim() } : { mode },
         resultsVisibility: visibility,
+        consentDetails: { organiser: organiser.trim(), contact: contact.trim(), minutes: minutes.trim() ? Number(minutes) : null, erasure: erasure.trim() },
+        judgingQuota: Number(quota),
       });
     } catch (error) {
       if (error instanceof ApiError && error.field) setErrors({ [error.field.split("/")[0]!]: error.message });
@@ -131,6 +146,22 @@ export function CampaignForm({
         error={errors.consent}
         rows={5}
       />
+      <fieldset>
+        <legend>{t("form.consentDetails")}</legend>
+        <p className="hint">{t("form.consentDetailsHint")}</p>
+        <TextField label={t("consent.who")} value={organiser} onChange={(e) => setOrganiser(e.target.value)} error={errors.consentDetails} maxLength={300} />
+        <TextField label={t("consent.contact")} hint={t("form.contactHint")} value={contact} onChange={(e) => setContact(e.target.value)} maxLength={300} />
+        <TextField label={t("form.minutes")} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={errors.minutes} />
+        <TextArea label={t("consent.erasure")} hint={t("form.erasureHint")} value={erasure} onChange={(e) => setErasure(e.target.value)} rows={2} maxLength={2000} />
+      </fieldset>
+      <TextField
+        label={t("form.quota")}
+        hint={t("form.quotaHint")}
+        inputMode="numeric"
+        value={quota}
+        onChange={(e) => setQuota(e.target.value)}
+        error={errors.judgingQuota}
+      />
       <RadioGroup legend="Who can join" name="admission" options={ADMISSION} value={mode} onChange={setMode} />
       {mode === "allowlist" && (
         <TextField
@@ -143,9 +174,16 @@ export function CampaignForm({
       )}
       <RadioGroup legend="Who can see the results" name="visibility" options={VISIBILITY} value={visibility} onChange={setVisibility} />
       <ErrorNotice error={failure} title="The campaign was not saved" />
-      <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : submitLabel}
-      </button>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t("card.saving") : submitLabel}
+        </button>
+        {saved && !busy && (
+          <span className="saved-mark" role="status">
+            {t("form.saved")}
+          </span>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Suspense } from "react";
+import { Suspense, useState } from "react";
+import { t } from "../i18n/i18n.ts";
 import { Loading } from "../components/layout.tsx";
 import { webKindOf } from "../kinds/index.ts";
 import type { KindTab, TabProps } from "../kinds/kind.ts";
@@ -28,6 +29,31 @@ function tabsOf(kindTabs: readonly KindTab[]): KindTab[] {
     { id: "moderation", label: "Moderation", Panel: ModerationPanel },
     { id: "export", label: "Export", Panel: ExportPanel },
   ];
+}
+
+/** The participant link, whole and selectable, with a button that copies it. */
+function CopyLink({ link }: { link: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = () => {
+    navigator.clipboard.writeText(link).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <div className="copy-link">
+      <label htmlFor="participant-link">{t("campaign.participantLink")}</label>
+      <div className="row">
+        <input id="participant-link" readOnly value={link} onFocus={(e) => e.target.select()} />
+        <button type="button" className="secondary" onClick={copy}>
+          {t("campaign.copy")}
+        </button>
+        <span role="status" className="small">
+          {copied === true ? t("campaign.copied") : copied === false ? t("campaign.copyFailed") : ""}
+        </span>
+      </div>
+    </div>
+  );
 }
 
 /** One campaign for its researchers: progress, settings, admission, merging, moderation, exports. */
@@ -64,9 +90,10 @@ export default function CampaignPage({ campaignId }: { campaignId: string }) {
       </p>
       <h1>{c.title}</h1>
       <p className="small">
-        <span className={c.status === "open" ? "badge open" : "badge"}>{c.status}</span> · participant link{" "}
-        <code>{joinLink}</code> · <Link href={`/c/${encodeURIComponent(c.id)}/results`}>results</Link>
+        <span className={c.status === "open" ? "badge open" : "badge"}>{c.status}</span> ·{" "}
+        <Link href={`/c/${encodeURIComponent(c.id)}/results`}>{t("campaign.results")}</Link>
       </p>
+      <CopyLink link={joinLink} />
       <nav aria-label="Campaign sections">
         <ul className="tabs">
           {tabs.map((t) => (

@@ -3,14 +3,18 @@ import { RadioGroup, TextField } from "../../../components/fields.tsx";
 import { ErrorNotice } from "../../../components/notice.tsx";
 import { ValuesCard } from "../values-card.tsx";
 import type { MergeProposal } from "../../../lib/types.ts";
+import { t } from "../../../i18n/i18n.ts";
 
 /** Two similar cards side by side; the researcher picks the one to keep and gives a reason. */
 export function MergeProposalForm({
   proposal,
   onMerge,
+  onDismiss,
 }: {
   proposal: MergeProposal;
   onMerge: (into: string, from: string, reason: string) => Promise<void>;
+  /** Records that the two cards are distinct: the pair is no longer proposed. */
+  onDismiss: () => Promise<void>;
 }) {
   const [a, b] = proposal.cards;
   const [keep, setKeep] = useState<string | null>(null);
@@ -54,9 +58,26 @@ export function MergeProposalForm({
       <TextField label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
       {error && <p className="field-error">{error}</p>}
       <ErrorNotice error={failure} title="The cards were not merged" />
-      <button type="submit" disabled={busy}>
-        {busy ? "Merging…" : "Merge"}
-      </button>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t("cards.merging") : t("cards.merge")}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setFailure(undefined);
+            onDismiss().catch((e: unknown) => {
+              setFailure(e);
+              setBusy(false);
+            });
+          }}
+        >
+          {t("cards.dismiss")}
+        </button>
+      </div>
     </form>
   );
 }
