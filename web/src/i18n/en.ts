@@ -349,7 +349,7 @@ export const en = {
   "stories.listHeading": "Stories ({count})",
   "stories.coverageHeading": "Where stories are missing",
   "stories.coverageIntro": { one: "Per context, for the campaign's 1 value: which values no story names (participants cannot judge them there) and which pairs are told in one direction only.", other: "Per context, for the campaign's {values} values: which values no story names (participants cannot judge them there) and which pairs are told in one direction only." },
-  "stories.contextLine": { zero: "no stories yet", one: "1 story; {without} values without one, {oneWay} pairs told one way", other: "{count} stories; {without} values without one, {oneWay} pairs told one way" },
+  "stories.contextLine": { zero: "no stories yet", one: "1 story · values in no story: {without} · pairs told one way: {oneWay}", other: "{count} stories · values in no story: {without} · pairs told one way: {oneWay}" },
   "stories.valuesWithout": { one: "1 value is in no story here:", other: "{count} values are in no story here:" },
   "stories.andMore": "and {count} more",
   "stories.oneWay": { one: "1 pair is told one way only:", other: "{count} pairs are told one way only:" },

@@ -348,7 +348,7 @@ export const es: Record<MessageKey, Message> = {
   "stories.listHeading": "Historias ({count})",
   "stories.coverageHeading": "Dónde faltan historias",
   "stories.coverageIntro": { one: "Por contexto, para el único valor de la campaña: qué valores no nombra ninguna historia (los participantes no pueden juzgarlos ahí) y qué pares se cuentan en un solo sentido.", other: "Por contexto, para los {values} valores de la campaña: qué valores no nombra ninguna historia (los participantes no pueden juzgarlos ahí) y qué pares se cuentan en un solo sentido." },
-  "stories.contextLine": { zero: "todavía sin historias", one: "1 historia; {without} valores sin ninguna, {oneWay} pares en un solo sentido", other: "{count} historias; {without} valores sin ninguna, {oneWay} pares en un solo sentido" },
+  "stories.contextLine": { zero: "todavía sin historias", one: "1 historia · valores sin historia: {without} · pares en un solo sentido: {oneWay}", other: "{count} historias · valores sin historia: {without} · pares en un solo sentido: {oneWay}" },
   "stories.valuesWithout": { one: "1 valor no aparece en ninguna historia aquí:", other: "{count} valores no aparecen en ninguna historia aquí:" },
   "stories.andMore": "y {count} más",
   "stories.oneWay": { one: "1 par se cuenta en un solo sentido:", other: "{count} pares se cuentan en un solo sentido:" },
