@@ -41,13 +41,16 @@ function NotFound() {
   );
 }
 
-/** The app in the chosen language: switching it renders every page anew in the new one. */
+/**
+ * The app in the chosen language: switching it renders every page again (state kept, so a
+ * half-filled form stays filled) with the new language's texts.
+ */
 export function App() {
   const locale = useLocale();
-  return <Pages key={locale} />;
+  return <Pages locale={locale} />;
 }
 
-function Pages() {
+function Pages(_: { locale: string }) {
   const { path } = useLocation();
   for (const route of ROUTES) {
     const params = match(route.pattern, path);

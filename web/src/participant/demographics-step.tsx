@@ -5,6 +5,11 @@ import { t } from "../i18n/i18n.ts";
 import { ApiError } from "../lib/api.ts";
 import type { DemographicQuestion } from "../lib/types.ts";
 
+// Errors are kept as message keys, so that switching the language translates them too.
+const NEEDS_ANSWER = "about.needsAnswer";
+const CHOOSE_OR_DECLINE = "about.chooseOrDecline";
+const textOf = (error: string) => (error === NEEDS_ANSWER || error === CHOOSE_OR_DECLINE ? t(error) : error);
+
 /** The participant chose not to answer: recorded as no answer, but only when chosen. */
 const DECLINED = "\u0000declined";
 
@@ -59,8 +64,8 @@ export function DemographicsStep({
     const missing = Object.fromEntries(
       questions.flatMap((q) => {
         const answer = answers[q.key];
-        if (q.required && (!answer || answer === DECLINED || !answer.trim())) return [[q.key, t("about.needsAnswer")]];
-        if (!q.required && q.options && answer === undefined) return [[q.key, t("about.chooseOrDecline")]];
+        if (q.required && (!answer || answer === DECLINED || !answer.trim())) return [[q.key, NEEDS_ANSWER]];
+        if (!q.required && q.options && answer === undefined) return [[q.key, CHOOSE_OR_DECLINE]];
         return [];
       }),
     );
@@ -92,7 +97,7 @@ export function DemographicsStep({
             setAnswers((a) => ({ ...a, [q.key]: v }));
             setErrors(({ [q.key]: _gone, ...rest }) => rest);
           }}
-          {...(errors[q.key] !== undefined && { error: errors[q.key] })}
+          {...(errors[q.key] !== undefined && { error: textOf(errors[q.key]!) })}
         />
       ))}
       <ErrorNotice error={failure} title={t("about.cannotJoin")} />
