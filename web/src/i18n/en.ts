@@ -403,6 +403,85 @@ export const en = {
   "log.kind.content_hidden": "A contribution was hidden",
   "log.kind.content_unhidden": "A contribution was shown again",
   "log.kind.erasure": "A participant's text was erased",
+
+  // Home
+  "home.errLink": "Paste the whole invite link you received, or the campaign's id.",
+  "home.heading": "Say how AI should behave",
+  "home.lede": "Polyphony asks many people what they think an AI assistant should pay attention to in hard conversations, and shows how those values fit together: which ones people see as wiser, in which situations, and where they disagree.",
+  "home.takingPart": "Taking part",
+  "home.takingPartText": "If you were invited, open the link you received. It takes 10 to 20 minutes: you describe a value that matters to you, then read a few short stories about how other people's values changed, and say whether each change was wise.",
+  "home.linkLabel": "Invite link or campaign id",
+  "home.open": "Open",
+  "home.running": "Running a campaign",
+  "home.signInLink": "sign in with a researcher token",
+  "home.researchersBefore": "Researchers",
+  "home.researchersAfter": "to create campaigns, follow them live, merge similar values, moderate, and download the data.",
+
+  // Chat
+  "chat.heading": "Talk it through",
+  "chat.opening": "Tell me about a time you, or someone you admire, handled a situation like this well. What did they pay attention to?",
+  "chat.assistant": "Assistant: ",
+  "chat.you": "You: ",
+  "chat.draft": "A draft of your values card.",
+  "chat.draftHint": "You can keep talking, or take the draft and edit it.",
+  "chat.use": "Use this draft",
+  "chat.message": "Your message",
+  "chat.waiting": "Waiting for a reply…",
+  "chat.send": "Send",
+
+  // Articulation
+  "card.modeLegend": "How would you like to describe your value?",
+  "card.modeForm": "Fill in a card",
+  "card.fromChat": "Here is the draft from your conversation. Check that it says what you mean, edit anything, then continue.",
+
+  // Results page
+  "results.cannotLoadResults": "These results could not be loaded",
+  "results.loading": "Loading the results",
+
+  // Legitimacy
+  "legit.heading": "Who took part, and do they trust the result?",
+  "legit.tookPart": "took part",
+  "legit.surveyed": "answered the closing survey",
+  "legit.represented": "felt represented",
+  "legit.fair": "think the process fair",
+  "legit.sharesNote": "Shares are of those who answered the survey; 4 or 5 on a scale of 1 to 5 counts as yes.",
+  "legit.noSurvey": "Nobody has answered the closing survey yet (an imported campaign has no survey): the shares are empty until someone does.",
+  "legit.by": "By {groupBy}",
+  "legit.colTookPart": "Took part",
+  "legit.colAnswered": "Answered",
+  "legit.colRepresented": "Felt represented",
+  "legit.colFair": "Think it fair",
+  "legit.fewer": "Fewer than {min} people, or hidden so that a small group cannot be worked out",
+  "legit.hidden": "Hidden",
+  "legit.noAnswer": "No answer",
+  "legit.dataExpired": "Answer no longer held by the source",
+
+  // Log: checkpoint
+  "log.cpFailed": "The checkpoint could not be read",
+  "log.cpReading": "Reading the latest checkpoint",
+  "log.cpHeading": "Latest checkpoint",
+  "log.cpEntries": "entries",
+  "log.cpSigned": "signed",
+  "log.cpHead": "Tree head (SHA-256):",
+  "log.cpGood": "The log's signature on this checkpoint verified in your browser.",
+  "log.cpBad": "The signature on this checkpoint did NOT verify with the log's key.",
+  "log.key": "Log key:",
+  "log.keyCompare": "Compare it with the key the campaign published: a proof only means something if the key is the real one.",
+  "log.cpSignedNote": "The signed checkpoint",
+
+  // Log: entry
+  "log.leafGood": "The entry's bytes hash to its leaf hash.",
+  "log.leafBad": "The entry's bytes do not hash to the leaf hash given.",
+  "log.proofGood": "The inclusion proof leads from the leaf to the checkpoint's tree head.",
+  "log.proofBad": "The inclusion proof does not lead to the checkpoint's tree head.",
+  "log.sigGood": "The checkpoint carries a valid signature of the log's key.",
+  "log.sigBad": "The checkpoint's signature does not verify with the log's key.",
+  "log.theEntry": "The entry",
+  "log.entryFailed": "Entry {index} could not be checked",
+  "log.entryChecking": "Checking entry {index}",
+  "log.entryHeading": "Entry {index}",
+  "log.entryGood": "Verified in your browser: entry {index} is in the log's signed tree of {size} entries.",
+  "log.entryBad": "Entry {index} did NOT verify.",
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

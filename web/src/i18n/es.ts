@@ -402,4 +402,83 @@ export const es: Record<MessageKey, Message> = {
   "log.kind.content_hidden": "Se ocultó una contribución",
   "log.kind.content_unhidden": "Se volvió a mostrar una contribución",
   "log.kind.erasure": "Se borró el texto de un participante",
+
+  // Home
+  "home.errLink": "Pegue el enlace de invitación entero que recibió, o el identificador de la campaña.",
+  "home.heading": "Diga cómo debería comportarse la IA",
+  "home.lede": "Polyphony pregunta a muchas personas a qué creen que debería prestar atención un asistente de IA en conversaciones difíciles, y muestra cómo encajan esos valores: cuáles ve la gente como más sabios, en qué situaciones y dónde no están de acuerdo.",
+  "home.takingPart": "Participar",
+  "home.takingPartText": "Si le invitaron, abra el enlace que recibió. Lleva de 10 a 20 minutos: describe un valor que le importa, luego lee unas historias breves sobre cómo cambiaron los valores de otras personas y dice si cada cambio fue sabio.",
+  "home.linkLabel": "Enlace de invitación o identificador de campaña",
+  "home.open": "Abrir",
+  "home.running": "Dirigir una campaña",
+  "home.signInLink": "inician sesión con un token de investigador",
+  "home.researchersBefore": "Los investigadores",
+  "home.researchersAfter": "para crear campañas, seguirlas en directo, fusionar valores parecidos, moderar y descargar los datos.",
+
+  // Chat
+  "chat.heading": "Hablarlo",
+  "chat.opening": "Cuénteme una ocasión en que usted, o alguien a quien admira, manejó bien una situación así. ¿A qué prestaban atención?",
+  "chat.assistant": "Asistente: ",
+  "chat.you": "Usted: ",
+  "chat.draft": "Un borrador de su tarjeta de valores.",
+  "chat.draftHint": "Puede seguir hablando, o tomar el borrador y editarlo.",
+  "chat.use": "Usar este borrador",
+  "chat.message": "Su mensaje",
+  "chat.waiting": "Esperando respuesta…",
+  "chat.send": "Enviar",
+
+  // Articulation
+  "card.modeLegend": "¿Cómo le gustaría describir su valor?",
+  "card.modeForm": "Rellenar una tarjeta",
+  "card.fromChat": "Este es el borrador de su conversación. Compruebe que dice lo que quiere decir, edite lo que haga falta y continúe.",
+
+  // Results page
+  "results.cannotLoadResults": "No se pudieron cargar estos resultados",
+  "results.loading": "Cargando los resultados",
+
+  // Legitimacy
+  "legit.heading": "¿Quién participó y confía en el resultado?",
+  "legit.tookPart": "participaron",
+  "legit.surveyed": "respondieron la encuesta final",
+  "legit.represented": "se sintieron representados",
+  "legit.fair": "creen que el proceso es justo",
+  "legit.sharesNote": "Los porcentajes son de quienes respondieron la encuesta; un 4 o un 5 en una escala de 1 a 5 cuenta como sí.",
+  "legit.noSurvey": "Nadie ha respondido todavía la encuesta final (una campaña importada no tiene encuesta): los porcentajes están vacíos hasta que alguien lo haga.",
+  "legit.by": "Según {groupBy}",
+  "legit.colTookPart": "Participaron",
+  "legit.colAnswered": "Respondieron",
+  "legit.colRepresented": "Se sintieron representados",
+  "legit.colFair": "Lo creen justo",
+  "legit.fewer": "Menos de {min} personas, u oculto para que no se pueda deducir un grupo pequeño",
+  "legit.hidden": "Oculto",
+  "legit.noAnswer": "Sin respuesta",
+  "legit.dataExpired": "Respuesta que la fuente ya no conserva",
+
+  // Log: checkpoint
+  "log.cpFailed": "No se pudo leer el punto de control",
+  "log.cpReading": "Leyendo el último punto de control",
+  "log.cpHeading": "Último punto de control",
+  "log.cpEntries": "entradas",
+  "log.cpSigned": "firmado",
+  "log.cpHead": "Cabeza del árbol (SHA-256):",
+  "log.cpGood": "La firma del registro en este punto de control se verificó en su navegador.",
+  "log.cpBad": "La firma de este punto de control NO se verificó con la clave del registro.",
+  "log.key": "Clave del registro:",
+  "log.keyCompare": "Compárela con la clave que publicó la campaña: una prueba solo significa algo si la clave es la verdadera.",
+  "log.cpSignedNote": "El punto de control firmado",
+
+  // Log: entry
+  "log.leafGood": "Los bytes de la entrada dan su hash de hoja.",
+  "log.leafBad": "Los bytes de la entrada no dan el hash de hoja indicado.",
+  "log.proofGood": "La prueba de inclusión lleva de la hoja a la cabeza del árbol del punto de control.",
+  "log.proofBad": "La prueba de inclusión no lleva a la cabeza del árbol del punto de control.",
+  "log.sigGood": "El punto de control lleva una firma válida de la clave del registro.",
+  "log.sigBad": "La firma del punto de control no se verifica con la clave del registro.",
+  "log.theEntry": "La entrada",
+  "log.entryFailed": "No se pudo comprobar la entrada {index}",
+  "log.entryChecking": "Comprobando la entrada {index}",
+  "log.entryHeading": "Entrada {index}",
+  "log.entryGood": "Verificado en su navegador: la entrada {index} está en el árbol firmado del registro de {size} entradas.",
+  "log.entryBad": "La entrada {index} NO se verificó.",
 };

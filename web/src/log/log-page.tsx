@@ -72,7 +72,7 @@ export default function LogPage() {
           </form>
           {index !== null && index < size && <EntryCheck index={index} verifierKey={checkpoint.data.key} />}
           {index !== null && index >= size && (
-            <p className="notice">{t("log.newer", { index })}</p>
+            <p className="notice">{t("log.newer", { index: String(index) })}</p>
           )}
           <h2>{campaign ? t("log.campaignEntries", { campaign }) : t("log.latest")}</h2>
           <form onSubmit={filter} noValidate className="row">
@@ -114,7 +114,7 @@ export default function LogPage() {
                     <td>
                       <button type="button" className="quiet" onClick={() => navigate(`/log?index=${line.index}`)}>
                         {t("log.verify")}
-                        <span className="visually-hidden"> {t("closing.entry", { index: line.index })}</span>
+                        <span className="visually-hidden"> {t("closing.entry", { index: String(line.index) })}</span>
                       </button>
                     </td>
                   </tr>

@@ -108,7 +108,7 @@ export function ReceiptCheck({ verifierKey }: { verifierKey: string }) {
           <ul>
             {results.map((r, i) => (
               <li key={i}>
-                {r.label}, {t("closing.entry", { index: r.index })}: {verdict(r.result)}
+                {r.label}, {t("closing.entry", { index: String(r.index) })}: {verdict(r.result)}
               </li>
             ))}
           </ul>

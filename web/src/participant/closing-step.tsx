@@ -18,7 +18,7 @@ function MyReceipts({ receipts, campaignId, labels }: { receipts: KeptReceipt[];
       <ul>
         {receipts.map(({ what, receipt }) => (
           <li key={receipt.index}>
-            {labels[what] ?? sharedLabels()[what] ?? t("closing.contribution")}: <Link href={`/log?index=${receipt.index}`}>{t("closing.entry", { index: receipt.index })}</Link>
+            {labels[what] ?? sharedLabels()[what] ?? t("closing.contribution")}: <Link href={`/log?index=${receipt.index}`}>{t("closing.entry", { index: String(receipt.index) })}</Link>
           </li>
         ))}
       </ul>
