@@ -20,15 +20,15 @@ export interface CampaignInput {
   judgingQuota: number;
 }
 
-const ADMISSION = [
-  { value: "open" as const, label: "Open link: anyone with the link can join" },
-  { value: "invite" as const, label: "Invite codes: each code admits one person" },
-  { value: "allowlist" as const, label: "Allowlist: a recruitment platform passes each person's id in the link" },
+const admissionChoices = () => [
+  { value: "open" as const, label: t("form.admOpen") },
+  { value: "invite" as const, label: t("form.admInvite") },
+  { value: "allowlist" as const, label: t("form.admAllowlist") },
 ];
 
-const VISIBILITY = [
-  { value: "public" as const, label: "Public: anyone with the link sees the graph and figures" },
-  { value: "token" as const, label: "Researchers only: a researcher token is needed" },
+const visibilityChoices = () => [
+  { value: "public" as const, label: t("form.visPublic") },
+  { value: "token" as const, label: t("form.visToken") },
 ];
 
 const trimmed = (items: string[]) => items.map((s) => s.trim()).filter(Boolean);
@@ -70,13 +70,13 @@ export function CampaignForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!title.trim()) found.title = "Give the campaign a title.";
-    if (!existing && trimmed(questions).length === 0) found.questions = "Ask at least one question.";
-    if (!existing && trimmed(contexts).length === 0) found.contexts = "Name at least one context.";
+    if (!title.trim()) found.title = t("form.errTitle");
+    if (!existing && trimmed(questions).length === 0) found.questions = t("form.errQuestions");
+    if (!existing && trimmed(contexts).length === 0) found.contexts = t("form.errContexts");
     if (minutes.trim() && !(/^\d+$/.test(minutes.trim()) && Number(minutes) >= 1 && Number(minutes) <= 600)) found.minutes = t("form.errMinutes");
     if (!(/^\d+$/.test(quota.trim()) && Number(quota) >= 1 && Number(quota) <= 200)) found.judgingQuota = t("form.errQuota");
     if (mode === "allowlist" && !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(param.trim())) {
-      found.param = "A parameter name such as PROLIFIC_PID: letters, digits, _ . or -.";
+      found.param = t("form.errParam");
     }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -105,19 +105,19 @@ export function CampaignForm({
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} maxLength={200} />
+      <TextField label={t("card.title")} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} maxLength={200} />
       <TextArea
-        label="Description"
-        hint="Shown to participants before they agree to take part."
+        label={t("card.description")}
+        hint={t("form.descriptionHint")}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         error={errors.description}
         rows={3}
       />
       <ListEditor
-        legend={existing ? "Questions (add more)" : "Questions"}
-        hint="What participants articulate a value about, e.g. “How should an assistant respond to a teenager asking about abortion?”"
-        itemLabel="Question"
+        legend={existing ? t("form.questionsMore") : t("form.questions")}
+        hint={t("form.questionsHint")}
+        itemLabel={t("results.question")}
         items={questions}
         fixed={existing?.questions.map((q) => q.text) ?? []}
         onChange={setQuestions}
@@ -126,9 +126,9 @@ export function CampaignForm({
       />
       {errors.questions && <p className="field-error">{errors.questions}</p>}
       <ListEditor
-        legend={existing ? "Contexts (add more)" : "Contexts"}
-        hint="Situations a value can be wiser in, e.g. “When the user is in distress”. Votes are kept per context."
-        itemLabel="Context"
+        legend={existing ? t("form.contextsMore") : t("form.contexts")}
+        hint={t("form.contextsHint")}
+        itemLabel={t("results.context")}
         items={contexts}
         fixed={existing?.contexts.map((c) => c.name) ?? []}
         onChange={setContexts}
@@ -139,8 +139,8 @@ export function CampaignForm({
       <DemographicsEditor items={demographics} onChange={setDemographics} />
       {errors.demographics && <p className="field-error">{errors.demographics}</p>}
       <TextArea
-        label="Consent text"
-        hint="What participants agree to before they start. Leave empty for Polyphony's standard text about public, pseudonymous contributions."
+        label={t("form.consent")}
+        hint={t("form.consentHint")}
         value={consent}
         onChange={(e) => setConsent(e.target.value)}
         error={errors.consent}
@@ -162,18 +162,18 @@ export function CampaignForm({
         onChange={(e) => setQuota(e.target.value)}
         error={errors.judgingQuota}
       />
-      <RadioGroup legend="Who can join" name="admission" options={ADMISSION} value={mode} onChange={setMode} />
+      <RadioGroup legend={t("form.whoJoins")} name="admission" options={admissionChoices()} value={mode} onChange={setMode} />
       {mode === "allowlist" && (
         <TextField
-          label="Link parameter with the participant's id"
-          hint="Recruitment platforms add it to the link, e.g. …?PROLIFIC_PID=5f3c…"
+          label={t("form.param")}
+          hint={t("form.paramHint")}
           value={param}
           onChange={(e) => setParam(e.target.value)}
           error={errors.param ?? errors.admission}
         />
       )}
-      <RadioGroup legend="Who can see the results" name="visibility" options={VISIBILITY} value={visibility} onChange={setVisibility} />
-      <ErrorNotice error={failure} title="The campaign was not saved" />
+      <RadioGroup legend={t("form.whoSees")} name="visibility" options={visibilityChoices()} value={visibility} onChange={setVisibility} />
+      <ErrorNotice error={failure} title={t("form.notSaved")} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t("card.saving") : submitLabel}

@@ -5,18 +5,11 @@ import { saveBlob } from "../lib/download.ts";
 import type { Campaign } from "../lib/types.ts";
 import { t } from "../i18n/i18n.ts";
 
-const FORMATS = [
-  {
-    format: "polyphony",
-    label: "Polyphony moral graph (JSON)",
-    about: "Cards (merged ones with where they went), merges, stories, and both methods' scores, per context. No participant is named.",
-  },
-  {
-    format: "mai",
-    label: "Meaning Alignment Institute viewer (JSON)",
-    about: "The shape MAI's moral-graph viewer reads: values with pageRank and edges with MAI's counters.",
-  },
-] as const;
+const formats = () =>
+  [
+    { format: "polyphony", label: t("export.polyphony"), about: t("export.polyphonyAbout") },
+    { format: "mai", label: t("export.mai"), about: t("export.maiAbout") },
+  ] as const;
 
 /** The tables a researcher re-analyses in R or pandas, one row per record, as CSV or Parquet. */
 const TABLES = ["votes", "cards", "participants", "survey", "comments"] as const;
@@ -79,7 +72,7 @@ export function ExportPanel({ campaign }: { campaign: Campaign }) {
       <RawData campaign={campaign} />
       <h3>{t("export.graphHeading")}</h3>
       <ul className="plain-list">
-        {FORMATS.map((f) => (
+        {formats().map((f) => (
           <li key={f.format}>
             <p>
               <strong>{f.label}</strong>
@@ -87,13 +80,13 @@ export function ExportPanel({ campaign }: { campaign: Campaign }) {
               <span className="small muted">{f.about}</span>
             </p>
             <button type="button" onClick={() => void download(f.format)} disabled={busy !== null}>
-              {busy === f.format ? "Preparing…" : "Download"}
+              {busy === f.format ? t("export.preparing") : t("export.download")}
               <span className="visually-hidden"> {f.label}</span>
             </button>
           </li>
         ))}
       </ul>
-      <ErrorNotice error={failure} title="The export failed" />
+      <ErrorNotice error={failure} title={t("export.failed")} />
     </>
   );
 }

@@ -24,8 +24,7 @@ export function SettingsPanel({ campaign, onSaved }: { campaign: Campaign; onSav
     <>
       <div className="panel">
         <p>
-          This campaign is <strong>{campaign.status}</strong>
-          {campaign.status === "open" ? ": new participants can join." : ": nobody new can join, and no new votes are taken."}
+          {campaign.status === "open" ? t("settings.isOpen") : t("settings.isClosed")}
         </p>
         {confirming ? (
           <div className="notice confirm" role="group" aria-labelledby="confirm-close">

@@ -17,11 +17,13 @@ const AROUND = 7;
 function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard }) {
   const pages = useAsync((signal) => loadGraphPages(`/campaigns/${encodeURIComponent(campaignId)}/graph?method=polyphony`, signal), [campaignId]);
   const view = useMemo(() => (pages.data ? buildView(pages.data, "polyphony", null, new Map(), null) : null), [pages.data]);
-  const drawing = useMemo(() => (view ? drawingOf(view, neighbourhoodOf(view, card.canonicalId, AROUND)) : null), [view, card.canonicalId]);
+  // A value nobody has judged a story about has a prior score, not a place earned in the ranking:
+  // the page says so, and draws the graph around the best value instead.
+  const mine = view?.values.find((v) => v.id === card.canonicalId && v.votes > 0);
+  const centre = mine?.id ?? view?.values[0]?.id;
+  const drawing = useMemo(() => (view && centre ? drawingOf(view, neighbourhoodOf(view, centre, AROUND)) : null), [view, centre]);
   if (pages.status === "loading") return <Loading label={t("closing.loadingGraph")} />;
   if (!view || !drawing) return <p className="muted">{t("closing.notPublished")}</p>;
-  // A value nobody has judged a story about has a prior score, not a place earned in the ranking.
-  const mine = view.values.find((v) => v.id === card.canonicalId && v.votes > 0);
   return (
     <>
       <p>{mine ? t("closing.ranked", { rank: mine.rank, total: view.values.length, votes: mine.votes }) : t("closing.unjudged")}</p>

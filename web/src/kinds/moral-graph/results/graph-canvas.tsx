@@ -120,7 +120,7 @@ export default function GraphCanvas({
     <div className={compact ? "graph-frame compact" : "graph-frame"} data-ready={ready ? "true" : "false"} data-label-overlaps={overlaps} data-drawing={drawn}>
       <div className="graph-canvas" ref={container} role="img" aria-label={label} />
       <p className="graph-status" aria-live="polite">
-        {ready ? t("results.drawnStatus", { values: graph.values.length, upgrades: graph.edges.length }) : t("results.drawing")}
+        {ready ? t("results.drawnStatus", { count: graph.values.length, upgrades: t("results.upgradesCount", { count: graph.edges.length }) }) : t("results.drawing")}
       </p>
       <ErrorNotice error={failure} title={t("results.drawFailed")} />
     </div>
