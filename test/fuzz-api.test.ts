@@ -114,6 +114,8 @@ describe.each(storeTargets())("hostile input to every route, on $name", (target)
       writeStory: { from: a.canonicalId, to: b.canonicalId, context: campaign.contexts[0]!.id, text: "I used to rush in with facts. Then I saw she needed calm first." },
       generateStories: { from: a.canonicalId, to: b.canonicalId, context: campaign.contexts[0]!.id },
       createInvites: { count: 2 },
+      checkAdmission: { invite: "inv_not_a_code", externalId: "worker-1" },
+      dismissMergeProposal: { cards: [a.canonicalId, b.canonicalId] },
       editAllowlist: { add: ["worker-9"], remove: ["worker-8"] },
       recordProgress: { step: "question" },
       answerSurvey: { represented: 4, fair: 4, comment: "felt heard" },

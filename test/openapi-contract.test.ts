@@ -199,6 +199,8 @@ describe("the answers of a flow through every operation", () => {
     const c = await submit(carol, "Caring presence, gently");
     await ok("GET", `${base}/canonical-cards?includeMerged=true`);
     await ok("GET", `${base}/merge-proposals?threshold=0`, { token: researcher });
+    await ok("POST", `${base}/merge-proposals/dismissals`, { token: researcher, body: { cards: [a, c] } }, 200);
+    await ok("POST", `${base}/admission-check`, { body: {} }, 200);
 
     const { story } = await ok("POST", `${base}/stories`, { token: researcher, body: { from: a, to: b, context: distress, text: "I listened first." } });
     await ok("POST", `${base}/stories/generate`, { token: researcher, body: { from: a, to: b, context: seeking } });
@@ -217,6 +219,8 @@ describe("the answers of a flow through every operation", () => {
 
     await ok("POST", `${base}/survey`, { token: alice, body: { represented: 5, fair: 4, comment: "fine" } }, 200);
     await ok("GET", `${base}/me`, { token: alice });
+    await ok("GET", `${base}/comments`, { token: researcher });
+    await ok("GET", `${base}/stories/coverage`, { token: researcher });
     await ok("GET", `${base}/stats`, { token: researcher });
     await ok("GET", `${base}/legitimacy?groupBy=politics`);
     await ok("GET", `${base}/graph?groupBy=politics`);

@@ -46,11 +46,26 @@ export const MinGroupSize = z
   .max(1000)
   .openapi({ description: "Public views show no demographic group of fewer people than this (default 5); researchers see every group" });
 
+/**
+ * What a participant must know before agreeing: who runs the study, how to reach them, how long
+ * taking part takes, and how to have their data erased. Empty fields are not shown.
+ */
+export const ConsentDetails = z
+  .object({
+    organiser: z.string().trim().max(300).default("").openapi({ description: "Who runs the study, e.g. a university lab" }),
+    contact: z.string().trim().max(300).default("").openapi({ description: "How to reach them: an email address or a web page" }),
+    minutes: z.number().int().min(1).max(600).nullable().default(null).openapi({ description: "How many minutes taking part takes, about" }),
+    erasure: z.string().trim().max(2000).default("").openapi({ description: "How a participant has their data erased (otherwise: write to the contact)" }),
+  })
+  .openapi("ConsentDetails");
+export type ConsentDetails = z.infer<typeof ConsentDetails>;
+
 /** The settings every campaign has, whatever its kind; `campaignSchemas` adds the kinds' own. */
 export const CampaignShared = z.object({
   title: text(200),
   description: z.string().max(5000).default(""),
   consent: z.string().max(20000).default(""),
+  consentDetails: ConsentDetails.default({ organiser: "", contact: "", minutes: null, erasure: "" }),
   demographics: z.array(DemographicQuestion).max(50).default([]),
   admission: Admission.default({ mode: "open" }),
   resultsVisibility: ResultsVisibility.default("public"),
@@ -64,6 +79,7 @@ export const UpdateCampaignShared = z.object({
   title: text(200).optional(),
   description: z.string().max(5000).optional(),
   consent: z.string().max(20000).optional(),
+  consentDetails: ConsentDetails.optional(),
   status: z.enum(["open", "closed"]).optional(),
   demographics: z.array(DemographicQuestion).max(50).optional(),
   admission: Admission.optional(),
@@ -122,6 +138,14 @@ export const AnswerSurvey = z
   })
   .openapi("AnswerSurvey");
 export type AnswerSurvey = z.infer<typeof AnswerSurvey>;
+
+/** Credentials to check before joining: the same fields as the join's. */
+export const CheckAdmission = z
+  .object({
+    invite: z.string().trim().min(1).max(200).optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+  })
+  .openapi("CheckAdmission");
 
 export const CreateInvites = z.object({ count: z.number().int().min(1).max(1000) }).openapi("CreateInvites");
 

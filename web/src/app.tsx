@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { Layout, Loading } from "./components/layout.tsx";
 import { HomePage } from "./home-page.tsx";
 import { JoinPage } from "./participant/join-page.tsx";
+import { t, useLocale } from "./i18n/i18n.ts";
 import { Link, match, useLocation, usePageTitle } from "./lib/router.tsx";
 
 // Participants load only the join flow; the researcher pages and the graph come in chunks of their own.
@@ -28,19 +29,28 @@ const ROUTES: Route[] = [
 ];
 
 function NotFound() {
-  usePageTitle("Page not found");
+  usePageTitle(t("frame.notFound"));
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t("frame.notFound")}</h1>
+      <p>{t("frame.notFoundText")}</p>
       <p>
-        There is nothing at this address. If you followed an invite link, check that it was copied whole, or go to the{" "}
-        <Link href="/">start page</Link>.
+        <Link href="/">{t("frame.startPage")}</Link>
       </p>
     </>
   );
 }
 
+/**
+ * The app in the chosen language: switching it renders every page again (state kept, so a
+ * half-filled form stays filled) with the new language's texts.
+ */
 export function App() {
+  const locale = useLocale();
+  return <Pages locale={locale} />;
+}
+
+function Pages(_: { locale: string }) {
   const { path } = useLocation();
   for (const route of ROUTES) {
     const params = match(route.pattern, path);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { TextField } from "./components/fields.tsx";
 import { Link, navigate, usePageTitle } from "./lib/router.tsx";
+import { t } from "./i18n/i18n.ts";
 
 /** Accepts a whole invite link or a bare campaign id and returns the app path to open. */
 export function joinPathOf(input: string): string | null {
@@ -23,25 +24,17 @@ export function HomePage() {
     event.preventDefault();
     const path = joinPathOf(link);
     if (path) navigate(path);
-    else setError("Paste the whole invite link you received, or the campaign's id.");
+    else setError(t("home.errLink"));
   };
   return (
     <>
-      <h1>Say how AI should behave</h1>
-      <p className="lede">
-        Polyphony asks many people what they think an AI assistant should pay attention to in hard conversations, and
-        shows how those values fit together: which ones people see as wiser, in which situations, and where they
-        disagree.
-      </p>
-      <h2>Taking part</h2>
-      <p>
-        If you were invited, open the link you received. It takes 10 to 20 minutes: you describe a value that matters
-        to you, then read a few short stories about how other people&apos;s values changed, and say whether each change
-        was wise.
-      </p>
+      <h1>{t("home.heading")}</h1>
+      <p className="lede">{t("home.lede")}</p>
+      <h2>{t("home.takingPart")}</h2>
+      <p>{t("home.takingPartText")}</p>
       <form onSubmit={open} noValidate>
         <TextField
-          label="Invite link or campaign id"
+          label={t("home.linkLabel")}
           value={link}
           onChange={(e) => {
             setLink(e.target.value);
@@ -51,12 +44,11 @@ export function HomePage() {
           autoComplete="off"
           inputMode="url"
         />
-        <button type="submit">Open</button>
+        <button type="submit">{t("home.open")}</button>
       </form>
-      <h2>Running a campaign</h2>
+      <h2>{t("home.running")}</h2>
       <p>
-        Researchers <Link href="/researcher">sign in with a researcher token</Link> to create campaigns, follow them live,
-        merge similar values, moderate, and download the data.
+        {t("home.researchersBefore")} <Link href="/researcher">{t("home.signInLink")}</Link> {t("home.researchersAfter")}
       </p>
     </>
   );

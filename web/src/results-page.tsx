@@ -4,6 +4,7 @@ import { webKindOf } from "./kinds/index.ts";
 import { api } from "./lib/api.ts";
 import type { Campaign } from "./lib/types.ts";
 import { useAsync } from "./lib/use-async.ts";
+import { t } from "./i18n/i18n.ts";
 
 /** A campaign's public results, as its kind shows them. */
 export default function ResultsPage({ campaignId }: { campaignId: string }) {
@@ -11,7 +12,7 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
     (signal) => api<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(campaignId)}`, { signal }).then((b) => webKindOf(b.campaign)),
     [campaignId],
   );
-  if (kind.status === "failed") return <ErrorNotice error={kind.error} title="These results could not be loaded" />;
-  if (!kind.data) return <Loading label="Loading the results" />;
+  if (kind.status === "failed") return <ErrorNotice error={kind.error} title={t("results.cannotLoadResults")} />;
+  if (!kind.data) return <Loading label={t("results.loading")} />;
   return <kind.data.Results campaignId={campaignId} />;
 }

@@ -4,9 +4,19 @@ import { invalid } from "../../core/errors.ts";
 import type { Queryable, Tx } from "../../store/open.ts";
 import { getCampaign, type CampaignRecord } from "../../platform/campaigns/campaigns.ts";
 import { newId } from "../../platform/ids.ts";
-import { contexts, questions } from "./schema.ts";
+import { contexts, moralGraphSettings, questions } from "./schema.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** How many stories a participant is asked to judge when the campaign does not say. */
+export const DEFAULT_JUDGING_QUOTA = 5;
+
+const JudgingQuota = z
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .openapi({ description: `How many stories a participant is asked to judge before the closing survey (default ${DEFAULT_JUDGING_QUOTA})` });
 
 /** What a moral-graph campaign asks: the questions values are articulated for, the contexts judged in. */
 export const MoralGraphSettings = z.object({
@@ -16,6 +26,7 @@ export const MoralGraphSettings = z.object({
     .min(1)
     .max(500)
     .refine((list) => new Set(list).size === list.length, "contexts must be distinct"),
+  judgingQuota: JudgingQuota.default(DEFAULT_JUDGING_QUOTA),
 });
 export type MoralGraphSettings = z.infer<typeof MoralGraphSettings>;
 
@@ -23,12 +34,14 @@ export type MoralGraphSettings = z.infer<typeof MoralGraphSettings>;
 export const MoralGraphChanges = z.object({
   addQuestions: z.array(text(2000)).max(50).optional(),
   addContexts: z.array(text(200)).max(500).optional(),
+  judgingQuota: JudgingQuota.optional(),
 });
 export type MoralGraphChanges = z.infer<typeof MoralGraphChanges>;
 
 export const MoralGraphSettingsView = z.object({
   questions: z.array(z.object({ id: z.string(), text: z.string() })),
   contexts: z.array(z.object({ id: z.string(), name: z.string() })),
+  judgingQuota: z.number().int(),
 });
 export type MoralGraphSettingsView = z.infer<typeof MoralGraphSettingsView>;
 
@@ -47,10 +60,17 @@ export async function insertSettings(tx: Queryable, campaignId: string, settings
     })),
   );
   await tx.insert(contexts).values(settings.contexts.map((name, position) => ({ id: newId("ctx"), campaignId, position, name })));
+  await tx.insert(moralGraphSettings).values({ campaignId, judgingQuota: settings.judgingQuota });
 }
 
 /** Appends the questions and contexts a campaign update adds; a context's name stays unique. */
 export async function changeSettings(tx: Tx, campaignId: string, changes: MoralGraphChanges) {
+  if (changes.judgingQuota !== undefined) {
+    await tx
+      .insert(moralGraphSettings)
+      .values({ campaignId, judgingQuota: changes.judgingQuota })
+      .onConflictDoUpdate({ target: moralGraphSettings.campaignId, set: { judgingQuota: changes.judgingQuota } });
+  }
   if (changes.addQuestions?.length) {
     const [top] = await tx.select({ p: max(questions.position) }).from(questions).where(eq(questions.campaignId, campaignId));
     const start = (top?.p ?? -1) + 1;
@@ -80,7 +100,8 @@ export async function readSettings(db: Queryable, campaignId: string): Promise<M
     .from(contexts)
     .where(eq(contexts.campaignId, campaignId))
     .orderBy(asc(contexts.position));
-  return { questions: qs, contexts: cs };
+  const [own] = await db.select({ judgingQuota: moralGraphSettings.judgingQuota }).from(moralGraphSettings).where(eq(moralGraphSettings.campaignId, campaignId));
+  return { questions: qs, contexts: cs, judgingQuota: own?.judgingQuota ?? DEFAULT_JUDGING_QUOTA };
 }
 
 /** The campaign with its questions and contexts; not found when it does not exist. */

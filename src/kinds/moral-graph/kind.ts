@@ -17,6 +17,7 @@ import {
 } from "./contributions.ts";
 import { MORAL_GRAPH_DATASETS } from "./datasets.ts";
 import { canonicalCards, stories, valuesCards, votes } from "./schema.ts";
+import { registerResearchRoutes } from "./routes/research.ts";
 import { registerCardCommands } from "./cli/cards.ts";
 import { registerGraphCommands } from "./cli/graph.ts";
 import { registerImportCommands } from "./cli/import.ts";
@@ -65,6 +66,7 @@ export const moralGraph: CampaignKind = {
     registerParticipationRoutes(api, deps);
     registerCurationRoutes(api, deps);
     registerGraphRoutes(api, deps);
+    registerResearchRoutes(api, deps);
   },
   commands(program) {
     registerCardCommands(program);

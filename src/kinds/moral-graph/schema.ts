@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "../../store/columns.ts";
 import type { Relationship } from "./core/types.ts";
 import { campaigns } from "../../platform/campaigns/schema.ts";
@@ -28,6 +28,13 @@ export const contexts = pgTable(
   },
   (t) => [uniqueIndex("contexts_campaign_name").on(t.campaignId, t.name)],
 );
+
+/** A moral-graph campaign's own scalar settings; a campaign without a row has the defaults. */
+export const moralGraphSettings = pgTable("moral_graph_settings", {
+  campaignId: text("campaign_id").primaryKey().references(() => campaigns.id),
+  /** How many stories a participant is asked to judge before the closing survey. */
+  judgingQuota: integer("judging_quota").notNull(),
+});
 
 export const canonicalCards = pgTable(
   "canonical_cards",
@@ -155,3 +162,17 @@ export const articulationChats = pgTable("articulation_chats", {
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
 });
+
+/** A pair of canonical cards a researcher judged distinct: no longer proposed for merging. */
+export const mergeDismissals = pgTable(
+  "merge_dismissals",
+  {
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    /** The pair's ids in sorted order, so that a pair is one row whichever way it was named. */
+    firstId: text("first_id").notNull().references(() => canonicalCards.id),
+    secondId: text("second_id").notNull().references(() => canonicalCards.id),
+    dismissedBy: text("dismissed_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.firstId, t.secondId] })],
+);

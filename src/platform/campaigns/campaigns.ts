@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { desc, eq } from "drizzle-orm";
 import { notFound, invalid } from "../../core/errors.ts";
 import type { Queryable } from "../../store/open.ts";
-import { campaigns } from "./schema.ts";
+import { campaigns, NO_CONSENT_DETAILS, type ConsentDetails } from "./schema.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { newId } from "../ids.ts";
 import { toContent } from "../log/contents.ts";
@@ -20,6 +20,7 @@ export type CampaignRecord = {
   title: string;
   description: string;
   consent: string;
+  consentDetails: ConsentDetails;
   status: (typeof campaigns.$inferSelect)["status"];
   demographics: (typeof campaigns.$inferSelect)["demographics"];
   admission: (typeof campaigns.$inferSelect)["admission"];
@@ -34,7 +35,7 @@ export type CampaignView = CampaignRecord & Record<string, unknown>;
 
 /** The shared settings of a new campaign, as `insertCampaignRow` takes them. */
 export type CampaignRow = Pick<CreateCampaign, "kind" | "title" | "description" | "consent" | "demographics"> &
-  Partial<Pick<CreateCampaign, "admission" | "resultsVisibility" | "minGroupSize">> & { source?: string };
+  Partial<Pick<CreateCampaign, "consentDetails" | "admission" | "resultsVisibility" | "minGroupSize">> & { source?: string };
 
 /** Stores a campaign's shared settings, in the caller's transaction; its kind stores the rest. */
 export async function insertCampaignRow(tx: Queryable, now: Date, input: CampaignRow): Promise<string> {
@@ -45,6 +46,7 @@ export async function insertCampaignRow(tx: Queryable, now: Date, input: Campaig
     title: input.title,
     description: input.description,
     consent: input.consent,
+    consentDetails: input.consentDetails ?? NO_CONSENT_DETAILS,
     demographics: input.demographics,
     admission: input.admission ?? { mode: "open" },
     resultsVisibility: input.resultsVisibility ?? "public",
@@ -87,6 +89,7 @@ export async function getCampaign(db: Queryable, id: string): Promise<CampaignRe
     title: row.title,
     description: row.description,
     consent: row.consent,
+    consentDetails: { ...NO_CONSENT_DETAILS, ...row.consentDetails },
     status: row.status,
     demographics: row.demographics,
     admission: row.admission,
@@ -147,6 +150,7 @@ export async function updateCampaign(deps: ServiceDeps, researcher: Researcher, 
         ...(input.title !== undefined && { title: input.title }),
         ...(input.description !== undefined && { description: input.description }),
         ...(input.consent !== undefined && { consent: input.consent }),
+        ...(input.consentDetails !== undefined && { consentDetails: input.consentDetails }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.demographics !== undefined && { demographics: input.demographics }),
         ...(input.admission !== undefined && { admission: input.admission }),

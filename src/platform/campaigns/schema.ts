@@ -16,12 +16,23 @@ export interface Admission {
   externalIdParam?: string;
 }
 
+/** Who runs a study, how to reach them, how long it takes, how to have one's data erased. */
+export interface ConsentDetails {
+  organiser: string;
+  contact: string;
+  minutes: number | null;
+  erasure: string;
+}
+
+export const NO_CONSENT_DETAILS: ConsentDetails = { organiser: "", contact: "", minutes: null, erasure: "" };
+
 export const campaigns = pgTable("campaigns", {
   id: text("id").primaryKey(),
   kind: text("kind").notNull(),
   title: text("title").notNull(),
   description: text("description").notNull().default(""),
   consent: text("consent").notNull().default(""),
+  consentDetails: jsonb("consent_details").$type<ConsentDetails>().notNull().default(NO_CONSENT_DETAILS),
   status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
   demographics: jsonb("demographics").$type<DemographicQuestion[]>().notNull().default([]),
   /** How participants get in: an open link, single-use invite codes, or an allowlist of external ids. */

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { KindRegistry } from "../kind.ts";
 import { composeKindVariants } from "../kind-views.ts";
 import { Receipt } from "../log/views.ts";
-import { MinGroupSize, ResultsVisibility } from "../schemas.ts";
+import { ConsentDetails, MinGroupSize, ResultsVisibility } from "../schemas.ts";
 
 /** What the campaign routes answer. */
 
@@ -26,6 +26,7 @@ const CampaignFields = z.object({
   title: z.string(),
   description: z.string(),
   consent: z.string(),
+  consentDetails: ConsentDetails,
   status: z.enum(["open", "closed"]),
   demographics: z.array(DemographicQuestionView),
   admission: AdmissionView,

@@ -1,15 +1,30 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { createInvites, describeAllowlist, describeInvites, editAllowlist } from "./admission.ts";
+import { checkAdmission, createInvites, describeAllowlist, describeInvites, editAllowlist } from "./admission.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { CreateInvites, EditAllowlist } from "../schemas.ts";
+import { CheckAdmission, CreateInvites, EditAllowlist } from "../schemas.ts";
 import { researcherOf } from "../auth/http-auth.ts";
 import { CampaignParam, createdWith, jsonBody, meta, ok } from "../../http/route.ts";
 import { logEntryUrl } from "../log/views.ts";
-import { Allowlist, AllowlistChange, CreatedInvites, InviteUsage } from "./views.ts";
+import { AdmissionCheck, Allowlist, AllowlistChange, CreatedInvites, InviteUsage } from "./views.ts";
 
 const tag = "Admission";
 
 export function registerAdmissionRoutes(api: OpenAPIHono, deps: ServiceDeps) {
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/campaigns/{campaign}/admission-check",
+      ...meta(
+        tag,
+        "Check, before consent, that the invite code or external id would let a person join (public; nothing is used up). " +
+          "200 `{admitted: true}`, or 403 naming `invite` or `externalId`",
+        { id: "checkAdmission" },
+      ),
+      request: { params: CampaignParam, body: jsonBody(CheckAdmission) },
+      responses: ok(AdmissionCheck, "The credentials would be admitted"),
+    }),
+    async (c) => c.json(await checkAdmission(deps.store.db, c.req.valid("param").campaign, c.req.valid("json")), 200),
+  );
   api.openapi(
     createRoute({
       method: "post",

@@ -132,3 +132,31 @@ export async function describeAllowlist(db: Queryable, campaignId: string) {
     .where(eq(participantIdentities.campaignId, campaignId));
   return { total: listed?.n ?? 0, joined: joined?.n ?? 0 };
 }
+
+/**
+ * Checks, without using anything up, that a person could join with these credentials: an unused
+ * invite code in an invite campaign, a listed external id in an allowlist campaign. The flow asks
+ * before consent and demographics, so that a wrong code is refused before the person answers
+ * anything; the join checks again, in its transaction.
+ */
+export async function checkAdmission(db: Queryable, campaignId: string, who: Credentials): Promise<{ admitted: true }> {
+  const { admission } = await getCampaign(db, campaignId);
+  if (admission.mode === "invite") {
+    if (who.invite === undefined) throw forbidden("invite", "this campaign admits by invitation: an invite code is needed");
+    const [known] = await db
+      .select({ usedAt: invites.usedAt })
+      .from(invites)
+      .where(and(eq(invites.codeHash, hashSecret(who.invite)), eq(invites.campaignId, campaignId)));
+    if (!known) throw forbidden("invite", "this invite code is not valid for this campaign");
+    if (known.usedAt) throw forbidden("invite", "this invite code has been used already");
+  }
+  if (admission.mode === "allowlist") {
+    if (who.externalId === undefined) throw forbidden("externalId", "this campaign admits listed participants only: an external id is needed");
+    const [listed] = await db
+      .select({ id: allowlist.externalId })
+      .from(allowlist)
+      .where(and(eq(allowlist.campaignId, campaignId), eq(allowlist.externalId, who.externalId)));
+    if (!listed) throw forbidden("externalId", "this external id is not on the campaign's allowlist");
+  }
+  return { admitted: true };
+}

@@ -40,6 +40,7 @@ export function sessionView(kinds: KindRegistry) {
 }
 
 const InviteCounts = z.object({ total: Count, used: Count, unused: Count });
+export const AdmissionCheck = z.object({ admitted: z.literal(true) }).openapi("AdmissionCheck");
 export const InviteUsage = z.object({ usage: InviteCounts }).openapi("InviteUsage");
 export const CreatedInvites = z
   .object({ codes: z.array(z.string()).openapi({ description: "The codes, shown this once" }), usage: InviteCounts, receipt: Receipt })

@@ -40,6 +40,24 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The two widths every page is looked at: a laptop and a phone. */
+export const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/**
+ * Saves full-page screenshots of the page at desktop and at phone width
+ * (test-output/screenshots/<name>-desktop.png and -phone.png), then restores the viewport.
+ */
+export async function screenshotAt(page: Page, name: string, check?: (width: string) => Promise<void>) {
+  const before = page.viewportSize();
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    await screenshot(page, `${name}-${label}`);
+    await check?.(label);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
 /** Saves a screenshot of one element as test-output/screenshots/<name>.png. */
 export async function screenshotOf(page: Page, selector: string, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -94,4 +112,16 @@ export function watchCsp(target: Pick<BrowserContext, "on">): string[] {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
+}
+
+/**
+ * Waits until `expression` is true in the page. Evaluated through the debugging protocol, which the
+ * page's Content-Security-Policy does not govern (waitForFunction compiles its string in the page).
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
 }

@@ -79,11 +79,14 @@ export function syntheticResults(n: number, edgesPerValue = 1.5, seed = 7) {
         weight: 1,
         keptEdges: edges.length,
         values: values.map((v, i) => ({ id: v.id, title: v.title, score: v.score, low: null, high: null, rank: i + 1 })),
+        top: values.slice(0, 10).map((v, i) => ({ id: v.id, title: v.title, score: v.score, low: null, high: null, rank: i + 1 })),
         contested: [],
       },
     ],
     edges,
     contested: [],
+    totals: { values: values.length, edges: edges.length },
+    next: null,
   };
   const legitimacy = {
     overall: { participants: n * 3, surveyed: n, represented: { count: n / 2, share: 0.5 }, fair: { count: (n * 3) / 4, share: 0.75 } },

@@ -40,6 +40,23 @@ export interface paths {
         patch: operations["updateCampaign"];
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign}/admission-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check, before consent, that the invite code or external id would let a person join (public; nothing is used up). 200 `{admitted: true}`, or 403 naming `invite` or `externalId` */
+        post: operations["checkAdmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign}/allowlist": {
         parameters: {
             query?: never;
@@ -120,6 +137,23 @@ export interface paths {
         put?: never;
         /** Canonical cards like a draft card, before submitting it */
         post: operations["findSimilarCards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What participants wrote beside their answers: the reasons given with votes and the survey's comments, oldest first */
+        get: operations["listComments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -240,6 +274,23 @@ export interface paths {
         get: operations["proposeMerges"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/merge-proposals/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Judge two similar cards distinct: the pair is no longer proposed for merging */
+        post: operations["dismissMergeProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -378,6 +429,23 @@ export interface paths {
         put?: never;
         /** Write an upgrade story by hand; returns `{story, receipt}` */
         post: operations["writeStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/stories/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per context: how many stories, the values no story mentions, and the pairs told in one direction only */
+        get: operations["readStoryCoverage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -614,6 +682,10 @@ export interface components {
             /** @enum {string} */
             mode: "allowlist";
         };
+        AdmissionCheck: {
+            /** @enum {boolean} */
+            admitted: true;
+        };
         Allowlist: {
             /** @description Participants who joined with an external id */
             joined: number;
@@ -664,6 +736,7 @@ export interface components {
                 mode: "allowlist";
             };
             consent: string;
+            consentDetails: components["schemas"]["ConsentDetails"];
             contexts: {
                 id: string;
                 name: string;
@@ -678,6 +751,7 @@ export interface components {
             }[];
             description: string;
             id: string;
+            judgingQuota: number;
             /** @enum {string} */
             kind: "moral-graph";
             /** @description Public views show no demographic group of fewer people than this (default 5); researchers see every group */
@@ -765,6 +839,10 @@ export interface components {
             /** @example cmp_4k2j9x */
             to: string;
         };
+        CheckAdmission: {
+            externalId?: string;
+            invite?: string;
+        };
         Checkpoint: {
             /** @description A C2SP signed note: checkpoint text, blank line, signature lines */
             checkpoint: string;
@@ -773,6 +851,50 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
             size: number;
+        };
+        Comments: {
+            survey: {
+                comment: string;
+                /** Format: date-time */
+                createdAt: string;
+                fair: number;
+                participant: string;
+                represented: number;
+            }[];
+            votes: {
+                comment: string;
+                context: string;
+                /** Format: date-time */
+                createdAt: string;
+                from: string;
+                id: string;
+                participant: string;
+                /** @enum {string} */
+                relationship: "upgrade" | "no_upgrade" | "not_sure";
+                to: string;
+            }[];
+        };
+        ConsentDetails: {
+            /**
+             * @description How to reach them: an email address or a web page
+             * @default
+             */
+            contact: string;
+            /**
+             * @description How a participant has their data erased (otherwise: write to the contact)
+             * @default
+             */
+            erasure: string;
+            /**
+             * @description How many minutes taking part takes, about
+             * @default null
+             */
+            minutes: number | null;
+            /**
+             * @description Who runs the study, e.g. a university lab
+             * @default
+             */
+            organiser: string;
         };
         ConsistencyProof: {
             /** @description A C2SP signed note: checkpoint text, blank line, signature lines */
@@ -793,11 +915,17 @@ export interface components {
             admission?: components["schemas"]["Admission"];
             /** @default  */
             consent: string;
+            consentDetails?: components["schemas"]["ConsentDetails"];
             contexts: string[];
             /** @default [] */
             demographics: components["schemas"]["DemographicQuestion"][];
             /** @default  */
             description: string;
+            /**
+             * @description How many stories a participant is asked to judge before the closing survey (default 5)
+             * @default 5
+             */
+            judgingQuota: number;
             /**
              * @default moral-graph
              * @enum {string}
@@ -834,6 +962,19 @@ export interface components {
             options?: string[];
             question: string;
             required?: boolean;
+        };
+        DismissedProposal: {
+            cards: [
+                string,
+                string
+            ];
+        };
+        DismissMergeProposal: {
+            /** @description The two canonical cards judged distinct */
+            cards: [
+                string,
+                string
+            ];
         };
         EditAllowlist: {
             /** @default [] */
@@ -1070,6 +1211,10 @@ export interface components {
             reason: string;
         };
         MergeProposals: {
+            /** @description How many pairs are at least this similar (the list holds at most `limit`) */
+            count: number;
+            /** @description How many pairs this similar a researcher dismissed as distinct */
+            dismissed: number;
             embedder: string;
             proposals: {
                 cards: [
@@ -1723,6 +1868,34 @@ export interface components {
             text: string;
             to: string;
         };
+        StoryCoverage: {
+            contexts: {
+                id: string;
+                name: string;
+                oneWay: {
+                    count: number;
+                    pairs: {
+                        from: {
+                            id: string;
+                            title: string;
+                        };
+                        to: {
+                            id: string;
+                            title: string;
+                        };
+                    }[];
+                };
+                stories: number;
+                valuesWithout: {
+                    count: number;
+                    values: {
+                        id: string;
+                        title: string;
+                    }[];
+                };
+            }[];
+            values: number;
+        };
         StoryReceipt: {
             receipt: components["schemas"]["Receipt"];
             story: components["schemas"]["Story"];
@@ -1755,8 +1928,11 @@ export interface components {
             addQuestions?: string[];
             admission?: components["schemas"]["Admission"];
             consent?: string;
+            consentDetails?: components["schemas"]["ConsentDetails"];
             demographics?: components["schemas"]["DemographicQuestion"][];
             description?: string;
+            /** @description How many stories a participant is asked to judge before the closing survey (default 5) */
+            judgingQuota?: number;
             /** @description Public views show no demographic group of fewer people than this (default 5); researchers see every group */
             minGroupSize?: number;
             /** @enum {string} */
@@ -2044,6 +2220,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkAdmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckAdmission"];
+            };
+        };
+        responses: {
+            /** @description The credentials would be admitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdmissionCheck"];
                 };
             };
             /** @description Malformed request */
@@ -2490,6 +2739,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SimilarCards"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Vote reasons and survey comments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comments"];
                 };
             };
             /** @description Malformed request */
@@ -3078,6 +3396,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeProposals"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismissMergeProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissMergeProposal"];
+            };
+        };
+        responses: {
+            /** @description The pair, in sorted order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DismissedProposal"];
                 };
             };
             /** @description Malformed request */
@@ -3839,6 +4230,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoryReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readStoryCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Story coverage by context */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryCoverage"];
                 };
             };
             /** @description Malformed request */

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type Ref, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 interface FieldProps {
   label: ReactNode;
@@ -12,7 +12,8 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
 }
 
 export function TextField({ label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+  const generated = useId();
+  const id = input.id ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -29,14 +30,16 @@ export function TextField({ label, hint, error, ...input }: FieldProps & InputHT
   );
 }
 
-export function TextArea({ label, hint, error, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+export function TextArea({ label, hint, error, ref, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+  const generated = useId();
+  const id = input.id ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {hint && <span className="hint" id={`${id}-hint`}>{hint}</span>}
       <textarea
         id={id}
+        ref={ref}
         {...input}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
@@ -46,8 +49,33 @@ export function TextArea({ label, hint, error, ...input }: FieldProps & Textarea
   );
 }
 
+/** A text area that grows with what is typed, so a sentence reads whole on a phone. */
+export function GrowingTextArea({ label, hint, error, onChange, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fit = (area: HTMLTextAreaElement | null) => {
+    if (!area) return;
+    area.style.height = "auto";
+    area.style.height = `${area.scrollHeight + 2}px`;
+  };
+  return (
+    <TextArea
+      label={label}
+      hint={hint}
+      error={error}
+      rows={1}
+      className="growing"
+      ref={fit}
+      onChange={(event) => {
+        fit(event.target);
+        onChange?.(event);
+      }}
+      {...input}
+    />
+  );
+}
+
 export function SelectField({ label, hint, error, children, ...input }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
+  const generated = useId();
+  const id = input.id ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -75,6 +103,7 @@ export function RadioGroup<T extends string>({
   onChange,
   inline = false,
   required = false,
+  errorId,
 }: {
   legend: ReactNode;
   hint?: ReactNode;
@@ -84,10 +113,13 @@ export function RadioGroup<T extends string>({
   onChange: (value: T) => void;
   inline?: boolean;
   required?: boolean;
+  /** The id of an error message shown beside the group. */
+  errorId?: string;
 }) {
   const id = useId();
+  const described = [hint ? `${id}-hint` : "", errorId ?? ""].filter(Boolean).join(" ");
   return (
-    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset aria-describedby={described || undefined} aria-invalid={errorId ? true : undefined}>
       <legend>{legend}</legend>
       {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
       <div className={inline ? "choices inline" : "choices"}>

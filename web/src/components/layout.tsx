@@ -1,11 +1,29 @@
 import type { ReactNode } from "react";
+import { LOCALES, setLocale, t, useLocale, type Locale } from "../i18n/i18n.ts";
 import { Link, useLocation } from "../lib/router.tsx";
 
-const NAV = [
-  { href: "/", label: "Home" },
-  { href: "/log", label: "Log" },
-  { href: "/researcher", label: "Researchers" },
+const nav = () => [
+  { href: "/", label: t("frame.home") },
+  { href: "/log", label: t("frame.log") },
+  { href: "/researcher", label: t("frame.researchers") },
 ];
+
+/** The language switch: every language the app speaks, named in itself. */
+function LanguageSwitch() {
+  const locale = useLocale();
+  return (
+    <label className="language-switch">
+      <span className="visually-hidden">{t("frame.language")}</span>
+      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+        {LOCALES.map((l) => (
+          <option key={l.id} value={l.id} lang={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function Mark() {
   return (
@@ -22,7 +40,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("frame.skip")}
       </a>
       <header className="site-header">
         <Link className="brand" href="/">
@@ -30,7 +48,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
           Polyphony
         </Link>
         <nav className="site-nav" aria-label="Site">
-          {NAV.map((item) => {
+          {nav().map((item) => {
             const current = item.href === "/" ? path === "/" : path.startsWith(item.href);
             return (
               <Link key={item.href} href={item.href} {...(current && { "aria-current": "page" as const })}>
@@ -39,18 +57,19 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
             );
           })}
         </nav>
+        <LanguageSwitch />
       </header>
       <main id="main" className={wide ? "wide" : undefined}>
         {children}
       </main>
       <footer className="site-footer">
-        Polyphony keeps every voice distinct and every contribution on an open record.
+        {t("frame.footer")}
       </footer>
     </>
   );
 }
 
-export function Loading({ label = "Loading" }: { label?: string }) {
+export function Loading({ label = t("frame.loading") }: { label?: string }) {
   return (
     <p role="status">
       <span className="spinner" aria-hidden="true" /> {label}…

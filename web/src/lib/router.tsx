@@ -14,11 +14,11 @@ function subscribe(listener: () => void) {
 const snapshot = () => window.location.pathname + window.location.search;
 
 /** Moves to `to` inside the app without a page load. */
-export function navigate(to: string, options: { replace?: boolean } = {}) {
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (to === snapshot()) return;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   for (const listener of listeners) listener();
 }
 

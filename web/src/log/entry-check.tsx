@@ -4,6 +4,7 @@ import { ErrorNotice } from "../components/notice.tsx";
 import { fetchEntries, fetchInclusionProof, type LogLine } from "./log-api.ts";
 import { decodeBase64 } from "../../../src/core/log/index.ts";
 import { checkInclusion, readLogKey, type InclusionCheck } from "./check-inclusion.ts";
+import { t } from "../i18n/i18n.ts";
 
 interface Result {
   line: LogLine;
@@ -44,27 +45,27 @@ export function EntryCheck({ index, verifierKey }: { index: number; verifierKey:
       live = false;
     };
   }, [index, verifierKey]);
-  if (failure) return <ErrorNotice error={failure} title={`Entry ${index} could not be checked`} />;
-  if (!result) return <Loading label={`Checking entry ${index}`} />;
+  if (failure) return <ErrorNotice error={failure} title={t("log.entryFailed", { index: String(index) })} />;
+  if (!result) return <Loading label={t("log.entryChecking", { index: String(index) })} />;
   const { line, size, check } = result;
   const all = check.signed && check.included && check.leafMatches !== false;
   return (
     <section aria-labelledby="entry-heading" className="panel">
       <h2 id="entry-heading" style={{ marginTop: 0 }}>
-        Entry {index}: {line.entry.kind}
+        {t("log.entryHeading", { index: String(index) })}: {line.entry.kind}
       </h2>
       <p className={all ? "notice success" : "notice error"} role="status">
         {all
-          ? `Verified in your browser: entry ${index} is in the log's signed tree of ${size.toLocaleString("en")} entries.`
-          : `Entry ${index} did NOT verify.`}
+          ? t("log.entryGood", { index: String(index), size })
+          : t("log.entryBad", { index: String(index) })}
       </p>
       <ul className="plain-list small">
-        <Verdict ok={check.leafMatches} yes="The entry's bytes hash to its leaf hash." no="The entry's bytes do not hash to the leaf hash given." />
-        <Verdict ok={check.included} yes="The inclusion proof leads from the leaf to the checkpoint's tree head." no="The inclusion proof does not lead to the checkpoint's tree head." />
-        <Verdict ok={check.signed} yes="The checkpoint carries a valid signature of the log's key." no="The checkpoint's signature does not verify with the log's key." />
+        <Verdict ok={check.leafMatches} yes={t("log.leafGood")} no={t("log.leafBad")} />
+        <Verdict ok={check.included} yes={t("log.proofGood")} no={t("log.proofBad")} />
+        <Verdict ok={check.signed} yes={t("log.sigGood")} no={t("log.sigBad")} />
       </ul>
       <details open>
-        <summary>The entry</summary>
+        <summary>{t("log.theEntry")}</summary>
         <pre className="mono small" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{JSON.stringify(line.entry, null, 2)}</pre>
       </details>
     </section>

@@ -4,23 +4,21 @@ import { Link } from "../lib/router.tsx";
 import { saveBlob } from "../lib/download.ts";
 import type { KeptReceipt } from "./session.ts";
 import { SurveyForm, type SurveyAnswer } from "./survey-form.tsx";
+import { t } from "../i18n/i18n.ts";
 
-const SHARED_LABELS: Readonly<Record<string, string>> = { joined: "Joining", survey: "Your survey answers" };
+const sharedLabels = (): Readonly<Record<string, string>> => ({ joined: t("closing.joined"), survey: t("closing.survey") });
 
 /** Where the participant's contributions sit in the public log, with their receipts to keep. */
 function MyReceipts({ receipts, campaignId, labels }: { receipts: KeptReceipt[]; campaignId: string; labels: Readonly<Record<string, string>> }) {
   if (receipts.length === 0) return null;
   return (
     <section aria-labelledby="receipts-heading">
-      <h2 id="receipts-heading">Your contributions on the public record</h2>
-      <p>
-        Each contribution is an entry in Polyphony&apos;s tamper-evident log, under a pseudonym. Anyone can check it is
-        there, and that it was never altered.
-      </p>
+      <h2 id="receipts-heading">{t("closing.receiptsHeading")}</h2>
+      <p>{t("closing.receiptsIntro")}</p>
       <ul>
         {receipts.map(({ what, receipt }) => (
           <li key={receipt.index}>
-            {labels[what] ?? SHARED_LABELS[what] ?? "A contribution"}: <Link href={`/log?index=${receipt.index}`}>entry {receipt.index}</Link>
+            {labels[what] ?? sharedLabels()[what] ?? t("closing.contribution")}: <Link href={`/log?index=${receipt.index}`}>{t("closing.entry", { index: String(receipt.index) })}</Link>
           </li>
         ))}
       </ul>
@@ -29,7 +27,7 @@ function MyReceipts({ receipts, campaignId, labels }: { receipts: KeptReceipt[];
         className="secondary"
         onClick={() => saveBlob(new Blob([JSON.stringify(receipts, null, 2)], { type: "application/json" }), `polyphony-receipts-${campaignId}.json`)}
       >
-        Download my receipts
+        {t("closing.download")}
       </button>
     </section>
   );
@@ -53,19 +51,19 @@ export function ClosingStep({
 }) {
   return (
     <>
-      <h2>Thank you</h2>
-      <p>Your contribution is recorded. Here is how it fits with everyone else&apos;s so far.</p>
+      <h2>{t("closing.heading")}</h2>
+      <p>{t("closing.intro")}</p>
       {contribution}
       {surveyed ? (
         <SuccessNotice>
-          <p>Thank you for answering the survey. You can close this page now, or come back later to see the results grow.</p>
+          <p>{t("closing.surveyThanks")}</p>
         </SuccessNotice>
       ) : (
         <SurveyForm onSubmit={onSurvey} />
       )}
       <MyReceipts receipts={receipts} campaignId={campaignId} labels={receiptLabels} />
       <p>
-        <Link href={`/c/${encodeURIComponent(campaignId)}/results`}>See the full results</Link>
+        <Link href={`/c/${encodeURIComponent(campaignId)}/results`}>{t("closing.fullResults")}</Link>
       </p>
     </>
   );

@@ -1,13 +1,32 @@
 import { useState, type FormEvent } from "react";
+import { t } from "../i18n/i18n.ts";
 import type { Campaign } from "../lib/types.ts";
 
-const DEFAULT_CONSENT = `What you write (your values card, your judgments and comments) becomes part of a public data set that is used to study and train AI systems. It is published under a pseudonym: your name is never attached to it. Every contribution is also entered in an open, tamper-evident log, so that anyone can check the data set was not altered. You can stop at any time.`;
+/** Who runs the study, how to reach them, how long it takes, how to have one's data erased. */
+function ConsentFacts({ campaign }: { campaign: Campaign }) {
+  const details = campaign.consentDetails;
+  const missing = <span className="muted">{t("consent.notGiven")}</span>;
+  const contact = details.contact.trim();
+  const link = /^\S+@\S+\.\S+$/.test(contact) ? `mailto:${contact}` : /^https?:\/\//.test(contact) ? contact : null;
+  return (
+    <dl className="facts">
+      <dt>{t("consent.who")}</dt>
+      <dd>{details.organiser.trim() || missing}</dd>
+      <dt>{t("consent.contact")}</dt>
+      <dd>{contact ? link ? <a href={link}>{contact}</a> : contact : missing}</dd>
+      <dt>{t("consent.duration")}</dt>
+      <dd>{details.minutes ? t("consent.minutes", { count: details.minutes }) : missing}</dd>
+      <dt>{t("consent.erasure")}</dt>
+      <dd>{details.erasure.trim() || t("consent.erasureDefault")}</dd>
+    </dl>
+  );
+}
 
-/** The campaign's consent text and the participant's agreement. */
+/** The campaign's consent text, the facts a participant must know, and their agreement. */
 export function ConsentStep({ campaign, onAgree }: { campaign: Campaign; onAgree: () => void }) {
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState(false);
-  const text = campaign.consent.trim() || DEFAULT_CONSENT;
+  const text = campaign.consent.trim() || t("consent.default");
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (agreed) onAgree();
@@ -16,13 +35,14 @@ export function ConsentStep({ campaign, onAgree }: { campaign: Campaign; onAgree
   return (
     <>
       {campaign.description && <p className="lede">{campaign.description}</p>}
-      <h2>Before you start</h2>
+      <h2>{t("consent.heading")}</h2>
       <div className="panel">
         {text.split(/\n\s*\n/).map((paragraph, i) => (
           <p key={i} style={{ whiteSpace: "pre-line" }}>
             {paragraph}
           </p>
         ))}
+        <ConsentFacts campaign={campaign} />
       </div>
       <form onSubmit={submit} noValidate>
         <div className="field">
@@ -37,15 +57,15 @@ export function ConsentStep({ campaign, onAgree }: { campaign: Campaign; onAgree
               aria-invalid={error || undefined}
               aria-describedby={error ? "consent-error" : undefined}
             />
-            <span>I have read this and I agree to take part.</span>
+            <span>{t("consent.agree")}</span>
           </label>
           {error && (
             <span className="field-error" id="consent-error">
-              Tick the box to agree, or close this page if you would rather not take part.
+              {t("consent.mustAgree")}
             </span>
           )}
         </div>
-        <button type="submit">Continue</button>
+        <button type="submit">{t("join.continue")}</button>
       </form>
     </>
   );

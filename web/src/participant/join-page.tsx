@@ -4,7 +4,8 @@ import { ErrorNotice } from "../components/notice.tsx";
 import { webKindOf } from "../kinds/index.ts";
 import type { WebKind } from "../kinds/kind.ts";
 import { api, ApiError } from "../lib/api.ts";
-import { Link, useLocation, usePageTitle } from "../lib/router.tsx";
+import { t } from "../i18n/i18n.ts";
+import { Link, navigate, useLocation, usePageTitle } from "../lib/router.tsx";
 import type { Campaign } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { AdmissionGate, credentialsFrom, type Credentials } from "./admission-gate.tsx";
@@ -22,6 +23,49 @@ function resumeAt(kind: WebKind, me: flow.Me, draft: flow.Draft): Step {
   return kind.resumeAt(me, draft);
 }
 
+/**
+ * Which earlier step Back may show: before joining, consent and the questions about the person;
+ * after, the kind's steps up to the card until a card is sent. Nothing after the survey.
+ */
+function canGoBackTo(target: Step, current: Step | null, joined: boolean, me: flow.Me | null): boolean {
+  if (current === "done") return false;
+  if (target === "consent" || target === "demographics") return !joined;
+  if (target === "question" || target === "articulate" || target === "similar") {
+    return joined && ((me as { cards?: unknown[] } | null)?.cards?.length ?? 0) === 0;
+  }
+  return joined && target === "judge";
+}
+
+/**
+ * Puts each step in the browser's history (`?step=`), so Back and Forward move between steps
+ * instead of leaving the flow; a step Back may not show is replaced by the current one.
+ */
+function useStepHistory(step: Step | null, show: (step: Step) => void, allowed: (target: Step) => boolean) {
+  const { path, query } = useLocation();
+  const inUrl = query.get("step");
+  const shown = useRef<Step | null>(null);
+  const urlFor = (target: Step) => {
+    const next = new URLSearchParams(window.location.search);
+    next.set("step", target);
+    return `${path}?${next.toString()}`;
+  };
+  useEffect(() => {
+    if (step === null) return;
+    const first = shown.current === null;
+    if (shown.current === step) return;
+    shown.current = step;
+    if (inUrl !== step) navigate(urlFor(step), { replace: first || inUrl === null, keepScroll: true });
+    // Only a change of step adds to the history; urlFor reads the address as it is then.
+  }, [step]);
+  useEffect(() => {
+    if (step === null || inUrl === null || inUrl === step || shown.current !== step) return;
+    if (allowed(inUrl)) {
+      shown.current = inUrl;
+      show(inUrl);
+    } else navigate(urlFor(step), { replace: true, keepScroll: true });
+  }, [inUrl]);
+}
+
 /** The participant's whole flow for one campaign, resumable from this browser. */
 export function JoinPage({ campaignId }: { campaignId: string }) {
   const { query } = useLocation();
@@ -37,7 +81,8 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
   const [failure, setFailure] = useState<unknown>();
   const [credentials, setCredentials] = useState<Credentials>({});
   const [rejected, setRejected] = useState<unknown>();
-  usePageTitle(campaign.data?.title ?? "Join");
+  usePageTitle(campaign.data?.title ?? t("join.title"));
+  useStepHistory(step, setStep, (target) => canGoBackTo(target, step, session !== null, me));
 
   const setDraft = useCallback(
     (change: Partial<flow.Draft>) =>
@@ -123,22 +168,22 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
   if (campaign.status === "failed") {
     return (
       <>
-        <h1>This campaign could not be opened</h1>
+        <h1>{t("join.cannotOpen")}</h1>
         <ErrorNotice error={campaign.error}>
-          <p>Check that the link was copied whole. If it was, the campaign may have been removed.</p>
+          <p>{t("join.cannotOpenText")}</p>
         </ErrorNotice>
       </>
     );
   }
   const c = campaign.data;
-  if (!c || step === null) return <Loading label="Opening the campaign" />;
+  if (!c || step === null) return <Loading label={t("join.opening")} />;
   if (c.status !== "open" && !session) {
     return (
       <>
         <h1>{c.title}</h1>
-        <p className="notice">This campaign is closed to new participants.</p>
+        <p className="notice">{t("join.closed")}</p>
         <p>
-          <Link href={`/c/${encodeURIComponent(c.id)}/results`}>See its results</Link>
+          <Link href={`/c/${encodeURIComponent(c.id)}/results`}>{t("join.seeResults")}</Link>
         </p>
       </>
     );
@@ -147,7 +192,7 @@ export function JoinPage({ campaignId }: { campaignId: string }) {
     <>
       <h1>{c.title}</h1>
       <FlowSteps kind={c.web} current={step} skipDemographics={c.demographics.length === 0} />
-      <ErrorNotice error={failure} title="Something went wrong" />
+      <ErrorNotice error={failure} title={t("frame.somethingWrong")} />
       {step === "consent" && (
         <AdmissionGate campaign={c} fromLink={credentialsFrom(c, query)} rejected={rejected} onReady={setCredentials}>
           <ConsentStep

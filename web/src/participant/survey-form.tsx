@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Scale, TextArea } from "../components/fields.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
+import { t } from "../i18n/i18n.ts";
 
 export interface SurveyAnswer {
   represented: number;
@@ -30,21 +31,21 @@ export function SurveyForm({ onSubmit }: { onSubmit: (answer: SurveyAnswer) => P
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="survey-heading">
-      <h2 id="survey-heading">Two last questions</h2>
+      <h2 id="survey-heading">{t("survey.heading")}</h2>
       <Scale
-        legend="Did you feel that your views were represented in this process?"
+        legend={t("survey.represented")}
         name="represented"
         value={represented}
         onChange={setRepresented}
-        low="not at all"
-        high="completely"
+        low={t("survey.low")}
+        high={t("survey.high")}
       />
-      <Scale legend="Do you think this process is fair?" name="fair" value={fair} onChange={setFair} low="not at all" high="completely" />
-      {missing && <p className="field-error">Answer both questions, please.</p>}
-      <TextArea label="Anything you would like the researchers to know? (optional)" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={5000} />
-      <ErrorNotice error={failure} title="Your answers were not saved" />
+      <Scale legend={t("survey.fair")} name="fair" value={fair} onChange={setFair} low={t("survey.low")} high={t("survey.high")} />
+      {missing && <p className="field-error">{t("survey.missing")}</p>}
+      <TextArea label={t("survey.comment")} value={comment} onChange={(e) => setComment(e.target.value)} rows={3} maxLength={5000} />
+      <ErrorNotice error={failure} title={t("survey.notSaved")} />
       <button type="submit" disabled={busy}>
-        {busy ? "Sending…" : "Send my answers"}
+        {busy ? t("survey.sending") : t("survey.send")}
       </button>
     </form>
   );

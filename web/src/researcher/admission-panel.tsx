@@ -4,10 +4,10 @@ import { Loading } from "../components/layout.tsx";
 import { ErrorNotice, SuccessNotice } from "../components/notice.tsx";
 import { api } from "../lib/api.ts";
 import { saveBlob } from "../lib/download.ts";
-import { count } from "../lib/format.ts";
 import { Link } from "../lib/router.tsx";
 import type { Campaign } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
+import { t } from "../i18n/i18n.ts";
 
 interface InviteUsage {
   total: number;
@@ -36,25 +36,24 @@ function Invites({ campaign, joinLink }: { campaign: Campaign; joinLink: string 
     <>
       {usage.data ? (
         <p>
-          {count(usage.data.total)} invite codes: {count(usage.data.used)} used, {count(usage.data.unused)} unused.
+          {t("adm.usage", { count: usage.data.total, used: usage.data.used, unused: usage.data.unused })}
         </p>
       ) : (
-        <Loading label="Counting invite codes" />
+        <Loading label={t("adm.counting")} />
       )}
       <form onSubmit={(event) => void create(event)} noValidate className="row">
-        <TextField label="Number of new invite links" inputMode="numeric" value={n} onChange={(e) => setN(e.target.value)} />
-        <button type="submit" style={{ marginBottom: "1rem" }}>Create invite links</button>
+        <TextField label={t("adm.number")} inputMode="numeric" value={n} onChange={(e) => setN(e.target.value)} />
+        <button type="submit" style={{ marginBottom: "1rem" }}>{t("adm.create")}</button>
       </form>
       <ErrorNotice error={failure} />
       {links.length > 0 && (
         <div className="panel">
           <p>
-            <strong>{links.length} new invite links.</strong> Each admits one person. Copy or download them now: the
-            codes are not shown again.
+            <strong>{t("adm.new", { count: links.length })}</strong> {t("adm.newHint")}
           </p>
-          <TextArea label="Invite links" readOnly value={links.join("\n")} rows={Math.min(10, links.length)} wrap="off" className="mono" />
+          <TextArea label={t("adm.links")} readOnly value={links.join("\n")} rows={Math.min(10, links.length)} wrap="off" className="mono" />
           <button type="button" className="secondary" onClick={() => saveBlob(new Blob([links.join("\n") + "\n"], { type: "text/plain" }), `invites-${campaign.id}.txt`)}>
-            Download as a text file
+            {t("adm.download")}
           </button>
         </div>
       )}
@@ -77,7 +76,7 @@ function Allowlist({ campaign, joinLink }: { campaign: Campaign; joinLink: strin
     setDone(undefined);
     try {
       const r = await api<{ added: number; removed: number }>(path, { method: "PATCH", body: { add: ids(add), remove: ids(remove) } });
-      setDone(`${r.added} added, ${r.removed} removed.`);
+      setDone(t("adm.changed", { added: r.added, removed: r.removed }));
       setAdd("");
       setRemove("");
       state.reload();
@@ -88,19 +87,19 @@ function Allowlist({ campaign, joinLink }: { campaign: Campaign; joinLink: strin
   return (
     <>
       <p>
-        Give your recruitment platform this link; it adds each person&apos;s id: <code>{`${joinLink}?${param}=…`}</code>
+        {t("adm.platform")} <code>{`${joinLink}?${param}=…`}</code>
       </p>
       {state.data && (
         <p>
-          {count(state.data.total)} ids on the allowlist; {count(state.data.joined)} people have joined with an id.
+          {t("adm.listed", { total: state.data.total, joined: state.data.joined })}
         </p>
       )}
       <form onSubmit={(event) => void save(event)} noValidate>
-        <TextArea label="Add ids" hint="One per line, or separated by commas or spaces." value={add} onChange={(e) => setAdd(e.target.value)} rows={4} />
-        <TextArea label="Remove ids" hint="Removing an id does not remove someone who has joined." value={remove} onChange={(e) => setRemove(e.target.value)} rows={2} />
+        <TextArea label={t("adm.add")} hint={t("adm.addHint")} value={add} onChange={(e) => setAdd(e.target.value)} rows={4} />
+        <TextArea label={t("adm.remove")} hint={t("adm.removeHint")} value={remove} onChange={(e) => setRemove(e.target.value)} rows={2} />
         {done && <SuccessNotice><p>{done}</p></SuccessNotice>}
         <ErrorNotice error={failure} />
-        <button type="submit">Update the allowlist</button>
+        <button type="submit">{t("adm.update")}</button>
       </form>
     </>
   );
@@ -113,13 +112,12 @@ export function AdmissionPanel({ campaign }: { campaign: Campaign }) {
   return (
     <>
       <p>
-        Admission:{" "}
-        <strong>{mode === "open" ? "open link" : mode === "invite" ? "invite codes" : "allowlist of external ids"}</strong>. Change it
-        under <Link href={`/researcher/c/${encodeURIComponent(campaign.id)}?tab=settings`}>Settings</Link>.
+        {t("adm.mode")} <strong>{mode === "open" ? t("adm.open") : mode === "invite" ? t("adm.invite") : t("adm.allowlist")}</strong>.{" "}
+        {t("adm.changeIn")} <Link href={`/researcher/c/${encodeURIComponent(campaign.id)}?tab=settings`}>{t("tabs.settings")}</Link>.
       </p>
       {mode === "open" && (
         <p>
-          Anyone with this link can join: <code>{joinLink}</code>
+          {t("adm.anyone")} <code>{joinLink}</code>
         </p>
       )}
       {mode === "invite" && <Invites campaign={campaign} joinLink={joinLink} />}

@@ -6,6 +6,7 @@ import { date } from "../lib/format.ts";
 import type { Campaign, CanonicalCard } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { ReasonAction } from "./hide-form.tsx";
+import { t } from "../i18n/i18n.ts";
 
 type Kind = "values_card" | "canonical_card" | "story" | "vote";
 const KINDS: { value: Kind; label: string }[] = [
@@ -118,7 +119,7 @@ export function ModerationPanel({ campaign }: { campaign: Campaign }) {
       <p className="small muted">For a participant&apos;s own card or a vote, as named in an export or a report.</p>
       <HideById onHide={(kind, id, reason) => moderate(kind, id, reason)} />
       <h3>History</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("frame.table")}>
         <table>
           <thead>
             <tr>

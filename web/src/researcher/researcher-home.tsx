@@ -1,20 +1,21 @@
 import { Loading } from "../components/layout.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
 import { api, ApiError } from "../lib/api.ts";
-import { date } from "../lib/format.ts";
+
 import { Link, usePageTitle } from "../lib/router.tsx";
 import type { CampaignSummary } from "../lib/types.ts";
 import { useAsync } from "../lib/use-async.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 import { useResearcher } from "./use-researcher.ts";
+import { formatDate, t } from "../i18n/i18n.ts";
 
 function CampaignList({ onSignOut }: { onSignOut: () => void }) {
   const campaigns = useAsync((signal) => api<{ campaigns: CampaignSummary[] }>("/campaigns", { signal }), []);
   if (campaigns.error instanceof ApiError && campaigns.error.status === 401) {
     return (
       <div className="notice error" role="alert">
-        <p>Your researcher token is no longer accepted.</p>
-        <button type="button" onClick={onSignOut}>Sign in again</button>
+        <p>{t("rhome.rejected")}</p>
+        <button type="button" onClick={onSignOut}>{t("rhome.again")}</button>
       </div>
     );
   }
@@ -22,16 +23,16 @@ function CampaignList({ onSignOut }: { onSignOut: () => void }) {
     <>
       <div className="actions">
         <Link className="button" href="/researcher/new">
-          New campaign
+          {t("rhome.new")}
         </Link>
         <button type="button" className="secondary" onClick={onSignOut}>
-          Sign out
+          {t("rhome.signOut")}
         </button>
       </div>
-      <h2>Campaigns</h2>
-      {campaigns.status === "loading" && <Loading label="Loading campaigns" />}
+      <h2>{t("rhome.campaigns")}</h2>
+      {campaigns.status === "loading" && <Loading label={t("rhome.loading")} />}
       <ErrorNotice error={campaigns.error} />
-      {campaigns.data?.campaigns.length === 0 && <p>No campaigns yet. Create the first one.</p>}
+      {campaigns.data?.campaigns.length === 0 && <p>{t("rhome.none")}</p>}
       <ul className="plain-list">
         {campaigns.data?.campaigns.map((c) => (
           <li key={c.id}>
@@ -41,7 +42,7 @@ function CampaignList({ onSignOut }: { onSignOut: () => void }) {
             <span className={c.status === "open" ? "badge open" : "badge"}>{c.status}</span>
             <br />
             <span className="small muted">
-              {c.kind} · created {date(c.createdAt)} · <code>{c.id}</code>
+              {c.kind} · {t("rhome.created", { when: formatDate(c.createdAt) })} · <code>{c.id}</code>
             </span>
           </li>
         ))}
@@ -53,10 +54,10 @@ function CampaignList({ onSignOut }: { onSignOut: () => void }) {
 /** The researcher's start page: sign in, then the list of campaigns. */
 export default function ResearcherHome() {
   const { researcher, reload, signOut } = useResearcher();
-  usePageTitle(researcher ? "Your campaigns" : "Researcher sign-in");
+  usePageTitle(researcher ? t("rhome.yours") : t("rhome.signIn"));
   return (
     <>
-      <h1>{researcher ? "Your campaigns" : "Researcher sign-in"}</h1>
+      <h1>{researcher ? t("rhome.yours") : t("rhome.signIn")}</h1>
       {researcher === undefined ? <Loading /> : researcher ? <CampaignList onSignOut={() => void signOut()} /> : <SignInForm onSignIn={reload} />}
     </>
   );

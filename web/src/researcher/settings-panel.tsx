@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { ErrorNotice, SuccessNotice } from "../components/notice.tsx";
+import { ErrorNotice } from "../components/notice.tsx";
+import { t } from "../i18n/i18n.ts";
 import { api } from "../lib/api.ts";
 import type { Campaign } from "../lib/types.ts";
 import { CampaignForm } from "./campaign-form.tsx";
@@ -7,6 +8,7 @@ import { CampaignForm } from "./campaign-form.tsx";
 /** Edits a campaign: its texts, new questions and contexts, demographics, admission and visibility; opens or closes it. */
 export function SettingsPanel({ campaign, onSaved }: { campaign: Campaign; onSaved: () => void }) {
   const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const path = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const setStatus = async (status: "open" | "closed") => {
@@ -22,19 +24,39 @@ export function SettingsPanel({ campaign, onSaved }: { campaign: Campaign; onSav
     <>
       <div className="panel">
         <p>
-          This campaign is <strong>{campaign.status}</strong>
-          {campaign.status === "open" ? ": new participants can join." : ": nobody new can join, and no new votes are taken."}
+          {campaign.status === "open" ? t("settings.isOpen") : t("settings.isClosed")}
         </p>
-        <button type="button" className="secondary" onClick={() => void setStatus(campaign.status === "open" ? "closed" : "open")}>
-          {campaign.status === "open" ? "Close the campaign" : "Reopen the campaign"}
-        </button>
+        {confirming ? (
+          <div className="notice confirm" role="group" aria-labelledby="confirm-close">
+            <p id="confirm-close">{t("settings.confirmClose")}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setConfirming(false);
+                  void setStatus("closed");
+                }}
+              >
+                {t("settings.yesClose")}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t("settings.keepOpen")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="secondary" onClick={() => (campaign.status === "open" ? setConfirming(true) : void setStatus("open"))}>
+            {campaign.status === "open" ? t("settings.close") : t("settings.reopen")}
+          </button>
+        )}
         <ErrorNotice error={failure} />
       </div>
-      {saved && <SuccessNotice><p>Saved.</p></SuccessNotice>}
       <CampaignForm
         key={campaign.updatedAt}
         existing={campaign}
-        submitLabel="Save changes"
+        submitLabel={t("settings.save")}
+        saved={saved}
         onSubmit={async (input) => {
           setSaved(false);
           await api(path, {
@@ -46,6 +68,8 @@ export function SettingsPanel({ campaign, onSaved }: { campaign: Campaign; onSav
               demographics: input.demographics,
               admission: input.admission,
               resultsVisibility: input.resultsVisibility,
+              consentDetails: input.consentDetails,
+              judgingQuota: input.judgingQuota,
               ...(input.questions.length > 0 && { addQuestions: input.questions }),
               ...(input.contexts.length > 0 && { addContexts: input.contexts }),
             },

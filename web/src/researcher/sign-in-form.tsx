@@ -3,6 +3,7 @@ import { TextField } from "../components/fields.tsx";
 import { ErrorNotice } from "../components/notice.tsx";
 import { ApiError } from "../lib/api.ts";
 import { signInResearcher } from "../lib/researcher.ts";
+import { t } from "../i18n/i18n.ts";
 
 /** Signs the browser in with a researcher token, which the server keeps in a cookie scripts cannot read. */
 export function SignInForm({ onSignIn }: { onSignIn: () => void }) {
@@ -13,14 +14,14 @@ export function SignInForm({ onSignIn }: { onSignIn: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = token.trim();
-    if (!value) return setError("Paste your researcher token.");
+    if (!value) return setError(t("signin.paste"));
     setBusy(true);
     setFailure(undefined);
     try {
       await signInResearcher(value);
       onSignIn();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setError("This token is unknown or was revoked.");
+      if (e instanceof ApiError && e.status === 401) setError(t("signin.unknown"));
       else setFailure(e);
       setBusy(false);
     }
@@ -28,11 +29,10 @@ export function SignInForm({ onSignIn }: { onSignIn: () => void }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <p>
-        Sign in with a researcher token. Whoever runs the server creates one with <code>polyphony token create</code>.
-        This browser stays signed in until you sign out; no script on the page can read the token.
+        {t("signin.intro1")} <code>polyphony token create</code>. {t("signin.intro2")}
       </p>
       <TextField
-        label="Researcher token"
+        label={t("signin.token")}
         type="password"
         value={token}
         onChange={(e) => {
@@ -45,7 +45,7 @@ export function SignInForm({ onSignIn }: { onSignIn: () => void }) {
       />
       <ErrorNotice error={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? "Checking…" : "Sign in"}
+        {busy ? t("signin.checking") : t("results.signIn")}
       </button>
     </form>
   );

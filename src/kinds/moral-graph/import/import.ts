@@ -6,7 +6,7 @@ import { campaigns } from "../../../platform/campaigns/schema.ts";
 import { canonicalCards, cardEndorsements, stories, valuesCards, votes } from "../schema.ts";
 import { participantAnswers, participantIdentities, participantKeys, participants } from "../../../platform/participants/schema.ts";
 import { insertCampaignRow } from "../../../platform/campaigns/campaigns.ts";
-import { getMoralGraphCampaign, insertSettings } from "../campaign-settings.ts";
+import { DEFAULT_JUDGING_QUOTA, getMoralGraphCampaign, insertSettings } from "../campaign-settings.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { newId } from "../../../platform/ids.ts";
 import { generateKeyPair } from "../../../platform/log/ed25519.ts";
@@ -101,7 +101,7 @@ export async function importMaiDump(deps: ServiceDeps, dump: MaiDump, digest: st
       demographics: affiliations.length >= 2 ? [{ key: AFFILIATION, question: "US political affiliation", options: affiliations }] : [],
       source,
     });
-    const settings = { questions: dump.case.map((c) => c.question), contexts: dump.context.map((c) => c.id) };
+    const settings = { questions: dump.case.map((c) => c.question), contexts: dump.context.map((c) => c.id), judgingQuota: DEFAULT_JUDGING_QUOTA };
     await insertSettings(tx, campaignId, settings, dump.case.map((c) => c.id));
     const campaign = await getMoralGraphCampaign(tx, campaignId);
     const questionOf = new Map(dump.case.map((c, i) => [c.id, campaign.questions[i]!.id]));

@@ -3,7 +3,7 @@ import { listCanonicalCards } from "../cards.ts";
 import type { ServiceDeps } from "../../../platform/deps.ts";
 import { listMerges, mergeCards, undoMerge } from "../merges.ts";
 import { GenerateStories, MergeCards, UndoMerge, WriteStory } from "../inputs.ts";
-import { proposeMerges } from "../similar-cards.ts";
+import { DEFAULT_MERGE_THRESHOLD, proposeMerges } from "../similar-cards.ts";
 import { generateStories, writeStory } from "../stories.ts";
 import { researcherOf } from "../../../platform/auth/http-auth.ts";
 import { CampaignParam, MergeParam, createdWith, jsonBody, meta, ok, unavailable } from "../../../http/route.ts";
@@ -14,7 +14,7 @@ const tag = "Curation";
 
 const CardsQuery = z.object({ includeMerged: z.enum(["true", "false"]).default("false") });
 const SimilarQuery = z.object({
-  threshold: z.coerce.number().min(-1).max(1).default(0.8),
+  threshold: z.coerce.number().min(-1).max(1).default(DEFAULT_MERGE_THRESHOLD),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 });
 

@@ -22,6 +22,8 @@ export const MergeProposals = z
   .object({
     embedder: z.string(),
     threshold: z.number(),
+    count: z.number().int().openapi({ description: "How many pairs are at least this similar (the list holds at most `limit`)" }),
+    dismissed: z.number().int().openapi({ description: "How many pairs this similar a researcher dismissed as distinct" }),
     proposals: z.array(z.object({ similarity: z.number(), cards: z.tuple([CanonicalCard, CanonicalCard]) })),
   })
   .openapi("MergeProposals");
@@ -109,3 +111,44 @@ export const VoteReceipt = z
     receipt: Receipt,
   })
   .openapi("VoteReceipt");
+
+export const DismissMergeProposal = z
+  .object({ cards: z.tuple([z.string().min(1).max(100), z.string().min(1).max(100)]).openapi({ description: "The two canonical cards judged distinct" }) })
+  .openapi("DismissMergeProposal");
+export const DismissedProposal = z.object({ cards: z.tuple([z.string(), z.string()]) }).openapi("DismissedProposal");
+
+export const Comments = z
+  .object({
+    votes: z.array(
+      z.object({
+        id: z.string(),
+        participant: z.string(),
+        relationship: z.enum(RELATIONSHIPS),
+        comment: z.string(),
+        context: z.string(),
+        from: z.string(),
+        to: z.string(),
+        createdAt: z.iso.datetime(),
+      }),
+    ),
+    survey: z.array(
+      z.object({ participant: z.string(), represented: z.number().int(), fair: z.number().int(), comment: z.string(), createdAt: z.iso.datetime() }),
+    ),
+  })
+  .openapi("Comments");
+
+const NamedValue = z.object({ id: z.string(), title: z.string() });
+export const StoryCoverage = z
+  .object({
+    values: z.number().int(),
+    contexts: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        stories: z.number().int(),
+        valuesWithout: z.object({ count: z.number().int(), values: z.array(NamedValue) }),
+        oneWay: z.object({ count: z.number().int(), pairs: z.array(z.object({ from: NamedValue, to: NamedValue })) }),
+      }),
+    ),
+  })
+  .openapi("StoryCoverage");

@@ -1,3 +1,4 @@
+import { t } from "../../i18n/i18n.ts";
 import type { CardContent } from "../../lib/types.ts";
 
 /** Shows "MOMENTS when …" with its leading capitalised word set apart. */
@@ -33,7 +34,7 @@ export function ValuesCard({
       <p>{card.description}</p>
       {card.policies.length > 0 && (
         <>
-          <p className="small muted">What someone living by this value pays attention to:</p>
+          <p className="small muted">{t("card.livingBy")}</p>
           <ul>
             {card.policies.map((policy, i) => (
               <li key={i}>

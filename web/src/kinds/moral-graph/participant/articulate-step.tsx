@@ -4,6 +4,7 @@ import type { CardContent } from "../../../lib/types.ts";
 import { CardForm, EMPTY_CARD } from "./card-form.tsx";
 import { ChatPanel } from "./chat-panel.tsx";
 import type { ChatTurn } from "./api.ts";
+import { t } from "../../../i18n/i18n.ts";
 
 type Mode = "form" | "chat";
 
@@ -38,16 +39,16 @@ export function ArticulateStep({
   const card = draft ?? EMPTY_CARD;
   return (
     <>
-      <h2>Your value</h2>
+      <h2>{t("card.heading")}</h2>
       <p className="question-quote">{question}</p>
       {chatReady && (
         <RadioGroup<Mode>
-          legend="How would you like to describe your value?"
+          legend={t("card.modeLegend")}
           name="mode"
           inline
           options={[
-            { value: "form", label: "Fill in a card" },
-            { value: "chat", label: "Talk it through with an AI" },
+            { value: "form", label: t("card.modeForm") },
+            { value: "chat", label: t("card.chatOption") },
           ]}
           value={mode}
           onChange={setMode}
@@ -70,7 +71,7 @@ export function ArticulateStep({
         <>
           {fromChat && (
             <p className="notice" role="status">
-              Here is the draft from your conversation. Check that it says what you mean, edit anything, then continue.
+              {t("card.fromChat")}
             </p>
           )}
           <CardForm card={card} onChange={onDraftChange} onSubmit={onDone} />

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from "react";
-import { TextArea, TextField } from "../../../components/fields.tsx";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { GrowingTextArea, TextArea, TextField } from "../../../components/fields.tsx";
 import { ErrorNotice } from "../../../components/notice.tsx";
+import { t } from "../../../i18n/i18n.ts";
 import { ApiError } from "../../../lib/api.ts";
 import type { CardContent } from "../../../lib/types.ts";
 
@@ -13,14 +14,13 @@ type Errors = Partial<Record<string, string>>;
 /** Checks a card as the API will, so most mistakes show before sending. */
 export function checkCard(card: CardContent): Errors {
   const errors: Errors = {};
-  if (!card.title.trim()) errors.title = "Give your value a short title.";
-  else if (card.title.length > 200) errors.title = "Keep the title under 200 characters.";
-  if (!card.description.trim()) errors.description = "Describe the value in a sentence or two.";
-  const filled = card.policies.filter((p) => p.trim());
-  if (filled.length < MIN_POLICIES) errors.policies = `Write at least ${MIN_POLICIES} things to pay attention to.`;
+  if (!card.title.trim()) errors.title = t("card.errTitle");
+  else if (card.title.length > 200) errors.title = t("card.errTitleLong");
+  if (!card.description.trim()) errors.description = t("card.errDescription");
   card.policies.forEach((p, i) => {
-    if (p.length > 300) errors[`policies/${i}`] = "Keep each one under 300 characters.";
+    if (p.length > 300) errors[`policies/${i}`] = t("card.errPolicyLong");
   });
+  if (card.policies.filter((p) => p.trim()).length < MIN_POLICIES) errors.policies = t("card.errPolicies", { min: MIN_POLICIES });
   return errors;
 }
 
@@ -29,116 +29,143 @@ export function tidyCard(card: CardContent): CardContent {
   return { title: card.title.trim(), description: card.description.trim(), policies: card.policies.map((p) => p.trim()).filter(Boolean) };
 }
 
-function Examples() {
+/** The field each error belongs to, for the summary's links. */
+const fieldIdOf = (key: string) => (key === "policies" ? "policy-0" : key.startsWith("policies/") ? `policy-${key.slice(9)}` : `card-${key}`);
+
+function Example() {
   return (
-    <details className="examples">
-      <summary>Examples of good things to pay attention to</summary>
-      <p className="small">
-        Start each with a word in capitals for <em>what</em> you notice (MOMENTS, FEELINGS, CHOICES, PEOPLE, SIGNS…)
-        and say which ones matter:
-      </p>
+    <aside className="example panel" aria-labelledby="example-heading">
+      <h3 id="example-heading">{t("card.exampleHeading")}</h3>
+      <p className="small">{t("card.exampleIntro")}</p>
       <ul className="small">
-        <li><strong>MOMENTS</strong> when the person stops repeating what others told them and says what they think</li>
-        <li><strong>FEELINGS</strong> of relief or dread when they picture each option</li>
-        <li><strong>PEOPLE</strong> in their life they would trust with this decision</li>
-        <li><strong>SIGNS</strong> that they need facts, not reassurance</li>
+        {(["card.example1", "card.example2", "card.example3", "card.example4"] as const).map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
       </ul>
-      <p className="small">
-        Less helpful: rules such as &ldquo;Don&apos;t judge them&rdquo; or goals such as &ldquo;Be respectful&rdquo;. Ask
-        instead what someone who respects them would <em>notice</em>.
-      </p>
-    </details>
+      <p className="small">{t("card.exampleAvoid")}</p>
+    </aside>
   );
 }
 
-/** The guided values-card form. `onChange` sees every edit so the draft survives a closed tab. */
+/**
+ * The guided values-card form. `onChange` sees every edit so the draft survives a closed tab.
+ * Once sent with mistakes, the errors follow the fields as they change, and a summary at the top
+ * takes focus and links to each.
+ */
 export function CardForm({
   card,
   onChange,
   onSubmit,
-  submitLabel = "Continue",
+  submitLabel = t("join.continue"),
 }: {
   card: CardContent;
   onChange: (card: CardContent) => void;
   onSubmit: (card: CardContent) => Promise<void>;
   submitLabel?: string;
 }) {
-  const [errors, setErrors] = useState<Errors>({});
+  const [checked, setChecked] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const setPolicy = (i: number, text: string) => onChange({ ...card, policies: card.policies.map((p, j) => (j === i ? text : p)) });
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const errors: Errors = checked ? { ...checkCard(card), ...serverErrors } : serverErrors;
+  const listed = Object.entries(errors).filter((e): e is [string, string] => e[1] !== undefined);
+  useEffect(() => {
+    if (attempt > 0) summary.current?.focus();
+  }, [attempt]);
+  const change = (next: CardContent) => {
+    setServerErrors({});
+    onChange(next);
+  };
+  const setPolicy = (i: number, text: string) => change({ ...card, policies: card.policies.map((p, j) => (j === i ? text : p)) });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = checkCard(card);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    setChecked(true);
+    if (Object.keys(checkCard(card)).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     setBusy(true);
     setFailure(undefined);
     try {
       await onSubmit(tidyCard(card));
     } catch (error) {
-      if (error instanceof ApiError && error.field) setErrors({ [error.field]: error.message });
+      if (error instanceof ApiError && error.field) setServerErrors({ [error.field]: error.message });
       setFailure(error);
+      setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
     }
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
+      {listed.length > 0 && attempt > 0 && (
+        <div className="notice error error-summary" tabIndex={-1} ref={summary} aria-labelledby="card-errors-heading">
+          <p id="card-errors-heading">
+            <strong>{t("card.errorsHeading", { count: listed.length })}</strong>
+          </p>
+          <ul>
+            {listed.map(([key, message]) => (
+              <li key={key}>
+                <a href={`#${fieldIdOf(key)}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <TextField
-        label="Title"
-        hint="A few words that name the value, e.g. “Informed autonomy”."
+        id="card-title"
+        label={t("card.title")}
+        hint={t("card.titleHint")}
         value={card.title}
-        onChange={(e) => onChange({ ...card, title: e.target.value })}
+        onChange={(e) => change({ ...card, title: e.target.value })}
         error={errors.title}
         maxLength={200}
       />
       <TextArea
-        label="Description"
-        hint="One or two sentences: what this value is about and why it matters here."
+        id="card-description"
+        label={t("card.description")}
+        hint={t("card.descriptionHint")}
         value={card.description}
-        onChange={(e) => onChange({ ...card, description: e.target.value })}
+        onChange={(e) => change({ ...card, description: e.target.value })}
         error={errors.description}
         rows={3}
       />
       <fieldset aria-describedby="policies-hint">
-        <legend>What someone living by this value pays attention to</legend>
+        <legend>{t("card.policiesLegend")}</legend>
         <p className="hint" id="policies-hint">
-          Between {MIN_POLICIES} and {MAX_POLICIES} things they notice or consider.
+          {t("card.policiesHint", { min: MIN_POLICIES, max: MAX_POLICIES })}
         </p>
-        <Examples />
+        <Example />
         {card.policies.map((policy, i) => (
-          <div className="row" key={i}>
-            <TextField
-              label={`Attention ${i + 1}`}
+          <div className="row policy-row" key={i}>
+            <GrowingTextArea
+              id={`policy-${i}`}
+              label={t("card.policy", { n: i + 1 })}
               value={policy}
               onChange={(e) => setPolicy(i, e.target.value)}
-              error={errors[`policies/${i}`]}
+              error={errors[`policies/${i}`] ?? (i === 0 ? errors.policies : undefined)}
               maxLength={300}
-              placeholder={i === 0 ? "MOMENTS when …" : undefined}
+              placeholder={i === 0 ? t("card.policyPlaceholder") : undefined}
             />
             {card.policies.length > MIN_POLICIES && (
-              <button
-                type="button"
-                className="quiet"
-                style={{ marginBottom: "1rem" }}
-                onClick={() => onChange({ ...card, policies: card.policies.filter((_, j) => j !== i) })}
-              >
-                Remove<span className="visually-hidden"> attention {i + 1}</span>
+              <button type="button" className="quiet" onClick={() => change({ ...card, policies: card.policies.filter((_, j) => j !== i) })}>
+                {t("card.remove")}
+                <span className="visually-hidden">{t("card.removeWhich", { n: i + 1 })}</span>
               </button>
             )}
           </div>
         ))}
-        {errors.policies && <p className="field-error">{errors.policies}</p>}
         {card.policies.length < MAX_POLICIES && (
-          <button type="button" className="secondary" onClick={() => onChange({ ...card, policies: [...card.policies, ""] })}>
-            Add another
+          <button type="button" className="secondary" onClick={() => change({ ...card, policies: [...card.policies, ""] })}>
+            {t("card.add")}
           </button>
         )}
       </fieldset>
       <ErrorNotice error={failure} />
       <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : submitLabel}
+        {busy ? t("card.saving") : submitLabel}
       </button>
     </form>
   );

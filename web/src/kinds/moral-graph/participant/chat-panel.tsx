@@ -5,6 +5,7 @@ import { ValuesCard } from "../values-card.tsx";
 import { ApiError } from "../../../lib/api.ts";
 import type { CardContent } from "../../../lib/types.ts";
 import type { ChatTurn } from "./api.ts";
+import { t } from "../../../i18n/i18n.ts";
 
 /** The articulation chat: the model asks, the participant answers, and a draft card appears. */
 export function ChatPanel({
@@ -37,15 +38,14 @@ export function ChatPanel({
   };
   return (
     <section aria-labelledby="chat-heading">
-      <h3 id="chat-heading">Talk it through</h3>
+      <h3 id="chat-heading">{t("chat.heading")}</h3>
       <ul className="chat-log" aria-live="polite">
         <li className="assistant">
-          Tell me about a time you, or someone you admire, handled a situation like this well. What did they pay
-          attention to?
+          {t("chat.opening")}
         </li>
         {turn?.messages.map((m, i) => (
           <li key={i} className={m.role}>
-            <span className="visually-hidden">{m.role === "user" ? "You: " : "Assistant: "}</span>
+            <span className="visually-hidden">{m.role === "user" ? t("chat.you") : t("chat.assistant")}</span>
             {m.content}
           </li>
         ))}
@@ -53,19 +53,19 @@ export function ChatPanel({
       {turn?.draft && (
         <div className="panel">
           <p>
-            <strong>A draft of your values card.</strong> You can keep talking, or take the draft and edit it.
+            <strong>{t("chat.draft")}</strong> {t("chat.draftHint")}
           </p>
           <ValuesCard card={turn.draft} heading="h4" />
           <button type="button" onClick={() => onDraft(turn.draft!)}>
-            Use this draft
+            {t("chat.use")}
           </button>
         </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextArea label="Your message" value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} />
+        <TextArea label={t("chat.message")} value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} />
         <ErrorNotice error={failure} />
         <button type="submit" disabled={busy || !message.trim()}>
-          {busy ? "Waiting for a reply…" : "Send"}
+          {busy ? t("chat.waiting") : t("chat.send")}
         </button>
       </form>
     </section>

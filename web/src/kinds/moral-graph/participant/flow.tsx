@@ -76,6 +76,7 @@ export function MoralGraphFlow({ campaign, session, me, step, draft: shared, set
       return (
         <JudgeStep
           judgedBefore={mine?.votes ?? 0}
+          quota={campaign.judgingQuota}
           loadStories={() => mg.nextStories(campaignId, session)}
           vote={async (story, relationship, comment) => {
             keep("vote", (await mg.castVote(campaignId, session, story, relationship, comment)).receipt);

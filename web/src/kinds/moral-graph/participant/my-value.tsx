@@ -1,40 +1,35 @@
 import { lazy, Suspense, useMemo } from "react";
 import { Loading } from "../../../components/layout.tsx";
+import { t } from "../../../i18n/i18n.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import type { Me } from "../../../participant/session.ts";
-import { connectedPart, selectDrawing } from "../results/graph-data.ts";
-import { loadGraph } from "../results/load-graph.ts";
+import { drawingOf, neighbourhoodOf } from "../results/drawing.ts";
+import { buildView } from "../results/graph-model.ts";
+import { loadGraphPages } from "../results/load-graph.ts";
 import { ValuesCard } from "../values-card.tsx";
 import type { MoralGraphMe, MyCard } from "./api.ts";
 
 const GraphCanvas = lazy(() => import("../results/graph-canvas.tsx"));
 
+/** The values drawn around the participant's own. */
+const AROUND = 7;
+
 function MyValueInGraph({ campaignId, card }: { campaignId: string; card: MyCard }) {
-  const graph = useAsync(
-    (signal) => loadGraph(`/campaigns/${encodeURIComponent(campaignId)}/graph?method=polyphony`, signal),
-    [campaignId],
-  );
-  const drawing = useMemo(() => (graph.data ? selectDrawing(graph.data, null) : null), [graph.data]);
-  const drawn = useMemo(() => (drawing ? connectedPart(drawing, card.canonicalId).graph : null), [drawing, card.canonicalId]);
-  if (graph.status === "loading") return <Loading label="Loading the current graph" />;
-  if (!drawing) return <p className="muted">The researchers will publish the graph when the campaign ends.</p>;
-  const mine = drawing.values.find((v) => v.id === card.canonicalId);
+  const pages = useAsync((signal) => loadGraphPages(`/campaigns/${encodeURIComponent(campaignId)}/graph?method=polyphony`, signal), [campaignId]);
+  const view = useMemo(() => (pages.data ? buildView(pages.data, "polyphony", null, new Map(), null) : null), [pages.data]);
+  // A value nobody has judged a story about has a prior score, not a place earned in the ranking:
+  // the page says so, and draws the graph around the best value instead.
+  const mine = view?.values.find((v) => v.id === card.canonicalId && v.votes > 0);
+  const centre = mine?.id ?? view?.values[0]?.id;
+  const drawing = useMemo(() => (view && centre ? drawingOf(view, neighbourhoodOf(view, centre, AROUND)) : null), [view, centre]);
+  if (pages.status === "loading") return <Loading label={t("closing.loadingGraph")} />;
+  if (!view || !drawing) return <p className="muted">{t("closing.notPublished")}</p>;
   return (
     <>
-      <p>
-        {mine
-          ? `Your value ranks ${mine.rank} of ${drawing.values.length} so far. It is drawn in green; the arrows point to values people judged wiser.`
-          : "Your value is not in the graph yet: it enters once others have judged stories about it. Here is the graph as it stands."}
-      </p>
-      {drawn && drawn.values.length > 0 && (
-        <Suspense fallback={<div className="graph-frame"><Loading label="Loading the graph drawing" /></div>}>
-          <GraphCanvas
-            graph={drawn}
-            selected={null}
-            mine={card.canonicalId}
-            onSelect={() => undefined}
-            label={`The moral graph so far: ${drawing.values.length} values${mine ? `; yours ranks ${mine.rank}` : ""}.`}
-          />
+      <p>{mine ? t("closing.ranked", { rank: mine.rank, total: view.values.length, votes: mine.votes }) : t("closing.unjudged")}</p>
+      {drawing.values.length > 0 && (
+        <Suspense fallback={<div className="graph-frame"><Loading label={t("closing.loadingGraph")} /></div>}>
+          <GraphCanvas graph={drawing} selected={null} mine={card.canonicalId} onSelect={() => undefined} columns={3} compact label={t("closing.graphLabel", { total: view.values.length })} />
         </Suspense>
       )}
     </>
@@ -47,7 +42,7 @@ export function MyValue({ campaignId, me }: { campaignId: string; me: Me | null 
   if (!card) return null;
   return (
     <>
-      <ValuesCard card={card} label="Your values card" />
+      <ValuesCard card={card} label={t("closing.yourCard")} />
       <MyValueInGraph campaignId={campaignId} card={card} />
     </>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { RadioGroup } from "../../../components/fields.tsx";
 import type { Campaign } from "../../../lib/types.ts";
+import { t } from "../../../i18n/i18n.ts";
 
 /** Shows the question (or lets the participant pick one when the campaign asks several). */
 export function QuestionStep({
@@ -22,13 +23,13 @@ export function QuestionStep({
   const only = campaign.questions.length === 1 ? campaign.questions[0]! : null;
   return (
     <form onSubmit={submit} noValidate>
-      <h2>The question</h2>
+      <h2>{t("question.heading")}</h2>
       {only ? (
         <p className="question-quote">{only.text}</p>
       ) : (
         <>
           <RadioGroup
-            legend="Which question would you like to answer?"
+            legend={t("question.which")}
             name="question"
             options={campaign.questions.map((q) => ({ value: q.id, label: q.text }))}
             value={question}
@@ -37,18 +38,12 @@ export function QuestionStep({
               setError(false);
             }}
           />
-          {error && <p className="field-error">Choose a question to continue.</p>}
+          {error && <p className="field-error">{t("question.choose")}</p>}
         </>
       )}
-      <p>
-        Imagine an AI assistant in this conversation. What should it <em>pay attention to</em> to respond well? Think of
-        a time when you, or someone you admire, handled a situation like this wisely. What were they attentive to?
-      </p>
-      <p>
-        Next, you will put this into words as a <strong>values card</strong>: a short title, a sentence or two about the
-        value, and a few things someone living by it pays attention to.
-      </p>
-      <button type="submit">Describe my value</button>
+      <p>{t("question.imagine")}</p>
+      <p>{t("question.next")}</p>
+      <button type="submit">{t("question.describe")}</button>
     </form>
   );
 }

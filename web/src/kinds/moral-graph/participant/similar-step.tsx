@@ -1,13 +1,17 @@
 import { useState } from "react";
 import { Loading } from "../../../components/layout.tsx";
 import { ErrorNotice } from "../../../components/notice.tsx";
+import { t } from "../../../i18n/i18n.ts";
 import { ValuesCard } from "../values-card.tsx";
 import { useAsync } from "../../../lib/use-async.ts";
 import type { CardContent } from "../../../lib/types.ts";
 
 type Similar = { card: CardContent & { id: string }; similarity: number };
 
-/** Shows cards like the participant's and lets them say "mine is the same" or "mine differs". */
+/**
+ * Shows cards like the participant's and lets them say "mine is the same" or keep their own.
+ * The two choices are offered alike: neither is the default the page pushes.
+ */
 export function SimilarStep({
   card,
   findSimilar,
@@ -35,47 +39,45 @@ export function SimilarStep({
   const found = similar.data?.similar ?? [];
   return (
     <>
-      <h2>Compare with others</h2>
-      <ValuesCard card={card} label="Your card" />
-      <p>
-        <button type="button" className="quiet" onClick={onEdit}>
-          Edit my card
-        </button>
-      </p>
-      {similar.status === "loading" && <Loading label="Looking for cards like yours" />}
-      <ErrorNotice error={similar.error} title="Similar cards could not be looked up">
-        <p>You can still submit your card as it is.</p>
+      <h2>{t("similar.heading")}</h2>
+      <section className="own-card" aria-labelledby="own-card-heading">
+        <h3 id="own-card-heading" className="own-card-label">
+          {t("card.yours")}
+        </h3>
+        <ValuesCard card={card} heading="h4" />
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onEdit}>
+            {t("card.edit")}
+          </button>
+          {similar.status !== "loading" && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void submit()}>
+              {found.length > 0 ? t("similar.keepOwn") : t("similar.submit")}
+            </button>
+          )}
+        </div>
+      </section>
+      {similar.status === "loading" && <Loading label={t("similar.looking")} />}
+      <ErrorNotice error={similar.error} title={t("similar.failed")}>
+        <p>{t("similar.stillSubmit")}</p>
       </ErrorNotice>
-      {similar.status !== "loading" && found.length === 0 && (
-        <p>No one has written a card quite like yours yet. Yours will be the first.</p>
-      )}
+      {similar.status !== "loading" && found.length === 0 && <p>{t("similar.none")}</p>}
       {found.length > 0 && (
-        <>
-          <p>
-            {found.length === 1 ? "Someone has written a card" : "Others have written cards"} that may say the same thing
-            as yours. If one of them captures your value, choose it: your voice then adds to that value. If yours is
-            different, keep your own.
-          </p>
+        <section aria-labelledby="others-heading">
+          <h3 id="others-heading">{t("similar.others")}</h3>
+          <p>{t("similar.intro")}</p>
           <ul className="plain-list">
             {found.map(({ card: other }) => (
               <li key={other.id}>
                 <ValuesCard card={other} heading="h4" />
                 <button type="button" className="secondary" disabled={busy} onClick={() => void submit(other.id)}>
-                  Mine is the same as “{other.title}”
+                  {t("similar.sameAs", { title: other.title })}
                 </button>
               </li>
             ))}
           </ul>
-        </>
+        </section>
       )}
-      <ErrorNotice error={failure} title="Your card was not saved" />
-      {similar.status !== "loading" && (
-        <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void submit()}>
-            {found.length > 0 ? "Mine differs: keep my own card" : "Submit my card"}
-          </button>
-        </div>
-      )}
+      <ErrorNotice error={failure} title={t("similar.notSaved")} />
     </>
   );
 }

@@ -6,17 +6,20 @@ import { api } from "../../../lib/api.ts";
 import type { Campaign, CanonicalCard, Merge, MergeProposal } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import { MergeHistory } from "./merge-history.tsx";
+import { formatNumber, t } from "../../../i18n/i18n.ts";
 import { MergeProposalForm } from "./merge-proposal.tsx";
 
-const THRESHOLDS = ["0.9", "0.8", "0.7", "0.6", "0.5"];
+// Averaged word vectors score unrelated cards near 0.9: only pairs closer than that are worth a look by default.
+const THRESHOLDS = ["0.98", "0.95", "0.9", "0.85", "0.8"];
+const DEFAULT_THRESHOLD = "0.95";
 
 /** Similar cards proposed for merging, and the merges made so far (undoable). */
 export function CardsPanel({ campaign }: { campaign: Campaign }) {
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
-  const [threshold, setThreshold] = useState("0.8");
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
   const [message, setMessage] = useState<string>();
   const proposals = useAsync(
-    (signal) => api<{ proposals: MergeProposal[]; embedder: string }>(`${base}/merge-proposals?threshold=${threshold}&limit=50`, { signal }),
+    (signal) => api<{ proposals: MergeProposal[]; embedder: string; count: number; dismissed: number }>(`${base}/merge-proposals?threshold=${threshold}&limit=50`, { signal }),
     [base, threshold],
   );
   const merges = useAsync((signal) => api<{ merges: Merge[] }>(`${base}/merges`, { signal }).then((b) => b.merges), [base]);
@@ -32,41 +35,49 @@ export function CardsPanel({ campaign }: { campaign: Campaign }) {
   };
   return (
     <>
-      <p>
-        Cards whose words are close are proposed here. Merging keeps both participants&apos; own cards on record; votes on the
-        merged card count for the one kept. Every merge can be undone.
-      </p>
+      <p>{t("cards.intro")}</p>
       {message && <SuccessNotice><p>{message}</p></SuccessNotice>}
-      <SelectField label="How similar" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
-        {THRESHOLDS.map((t) => (
-          <option key={t} value={t}>
-            {Math.round(Number(t) * 100)}% or more
+      <SelectField label={t("cards.howSimilar")} value={threshold} onChange={(e) => setThreshold(e.target.value)}>
+        {THRESHOLDS.map((x) => (
+          <option key={x} value={x}>
+            {t("cards.orMore", { share: formatNumber(Number(x), { style: "percent" }) })}
           </option>
         ))}
       </SelectField>
-      <h3>Proposed merges</h3>
-      {proposals.status === "loading" && <Loading label="Comparing cards (the first time takes a while: word vectors load)" />}
+      <h3>{proposals.data ? t("cards.proposedCount", { count: proposals.data.count }) : t("cards.proposed")}</h3>
+      {proposals.data && (
+        <p className="small muted">
+          {t("cards.shownOf", { shown: proposals.data.proposals.length, count: proposals.data.count })}{" "}
+          {proposals.data.dismissed > 0 && t("cards.dismissedCount", { count: proposals.data.dismissed })}
+        </p>
+      )}
+      {proposals.status === "loading" && <Loading label={t("cards.comparing")} />}
       <ErrorNotice error={proposals.error} />
-      {proposals.status === "ready" && proposals.data.proposals.length === 0 && <p className="muted">No pair of cards is this similar.</p>}
+      {proposals.status === "ready" && proposals.data.proposals.length === 0 && <p className="muted">{t("cards.noPair")}</p>}
       {proposals.data?.proposals.map((p) => (
         <MergeProposalForm
           key={`${p.cards[0].id}-${p.cards[1].id}`}
           proposal={p}
           onMerge={async (into, from, reason) => {
             await api(`${base}/merges`, { body: { into, from: [from], reason } });
-            setMessage(`Merged “${titles.get(from) ?? from}” into “${titles.get(into) ?? into}”.`);
+            setMessage(t("cards.merged", { from: titles.get(from) ?? from, into: titles.get(into) ?? into }));
             refresh();
+          }}
+          onDismiss={async () => {
+            await api(`${base}/merge-proposals/dismissals`, { body: { cards: [p.cards[0].id, p.cards[1].id] } });
+            setMessage(t("cards.dismissed", { a: p.cards[0].title, b: p.cards[1].title }));
+            proposals.reload();
           }}
         />
       ))}
-      <h3>Merges</h3>
+      <h3>{t("cards.merges")}</h3>
       {merges.data ? (
         <MergeHistory
           merges={merges.data}
           titles={titles}
           onUndo={async (merge, reason) => {
             await api(`${base}/merges/${encodeURIComponent(merge.id)}/undo`, { body: { reason } });
-            setMessage("The merge was undone.");
+            setMessage(t("cards.undone"));
             refresh();
           }}
         />

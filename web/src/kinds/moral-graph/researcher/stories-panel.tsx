@@ -1,9 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { SelectField, TextArea } from "../../../components/fields.tsx";
 import { ErrorNotice, SuccessNotice } from "../../../components/notice.tsx";
+import { t } from "../../../i18n/i18n.ts";
 import { api, ApiError } from "../../../lib/api.ts";
 import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
+import { chatAvailable } from "../../../participant/session.ts";
+import { StoryCoverageView } from "./story-coverage.tsx";
+import { ValuePicker } from "./value-picker.tsx";
 
 interface StoryRow {
   id: string;
@@ -16,7 +20,10 @@ interface StoryRow {
 
 const SHOWN = 20;
 
-/** Upgrade stories: written by hand, or by the LLM in both directions when the server has one. */
+/**
+ * Upgrade stories: written by hand, or by the LLM in both directions when the server has one;
+ * the values are picked by searching, and a coverage view says where stories are still missing.
+ */
 export function StoriesPanel({ campaign }: { campaign: Campaign }) {
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const cards = useAsync((signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards`, { signal }).then((b) => b.cards), [base]);
@@ -24,25 +31,32 @@ export function StoriesPanel({ campaign }: { campaign: Campaign }) {
     (signal) => api<{ stories: StoryRow[] }>(`${base}/export?format=polyphony`, { signal }).then((b) => b.stories),
     [base],
   );
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const [pair, setPair] = useState({ from: "", to: "", version: 0 });
   const [context, setContext] = useState(campaign.contexts[0]?.id ?? "");
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
   const [message, setMessage] = useState<string>();
-  const [llmMissing, setLlmMissing] = useState(false);
+  const [llm, setLlm] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    chatAvailable().then((ok) => live && setLlm(ok), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const titles = new Map((cards.data ?? []).map((c) => [c.id, c.title]));
   const contextName = new Map(campaign.contexts.map((c) => [c.id, c.name]));
 
   const check = () => {
-    if (!from || !to) return "Choose both values.";
-    if (from === to) return "Choose two different values.";
+    if (!pair.from || !pair.to) return t("stories.errBoth");
+    if (pair.from === pair.to) return t("stories.errSame");
     return undefined;
   };
   const run = async (generate: boolean) => {
-    const problem = check() ?? (!generate && !text.trim() ? "Write the story, or have the LLM write it." : undefined);
+    const problem = check() ?? (!generate && !text.trim() ? (llm ? t("stories.errTextOrLlm") : t("stories.errText")) : undefined);
     setError(problem);
     if (problem) return;
     setBusy(true);
@@ -50,16 +64,17 @@ export function StoriesPanel({ campaign }: { campaign: Campaign }) {
     setMessage(undefined);
     try {
       if (generate) {
-        await api(`${base}/stories/generate`, { body: { from, to, context } });
-        setMessage("The LLM wrote the story in both directions.");
+        await api(`${base}/stories/generate`, { body: { from: pair.from, to: pair.to, context } });
+        setMessage(t("stories.generated"));
       } else {
-        await api(`${base}/stories`, { body: { from, to, context, text: text.trim() } });
-        setMessage("The story is saved; participants will be served it.");
+        await api(`${base}/stories`, { body: { from: pair.from, to: pair.to, context, text: text.trim() } });
+        setMessage(t("stories.saved"));
         setText("");
       }
       stories.reload();
+      setVersion((v) => v + 1);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 503) setLlmMissing(true);
+      if (e instanceof ApiError && e.status === 503) setLlm(false);
       setFailure(e);
     } finally {
       setBusy(false);
@@ -69,28 +84,16 @@ export function StoriesPanel({ campaign }: { campaign: Campaign }) {
     event.preventDefault();
     void run(false);
   };
-  const options = (cards.data ?? []).map((c) => (
-    <option key={c.id} value={c.id}>
-      {c.title}
-    </option>
-  ));
+  const list = cards.data ?? [];
   return (
     <>
-      <p>
-        A story tells of someone who lived by one value and came to see another as wiser, in a context. Participants judge
-        whether the change was wise. Write stories both ways (A to B and B to A), so voters rather than the writer decide.
-      </p>
-      <form onSubmit={submit} noValidate>
-        <div className="row">
-          <SelectField label="From the value" value={from} onChange={(e) => setFrom(e.target.value)}>
-            <option value="">Choose a value</option>
-            {options}
-          </SelectField>
-          <SelectField label="To the value" value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">Choose a value</option>
-            {options}
-          </SelectField>
-          <SelectField label="Context" value={context} onChange={(e) => setContext(e.target.value)}>
+      <p>{t("stories.intro")}</p>
+      <form onSubmit={submit} noValidate aria-label={t("stories.formLabel")}>
+        {/* The pickers start afresh when the coverage view chooses a pair. */}
+        <div className="row" key={pair.version}>
+          <ValuePicker label={t("stories.from")} cards={list} value={pair.from} onChange={(from) => setPair((p) => ({ ...p, from }))} />
+          <ValuePicker label={t("stories.to")} cards={list} value={pair.to} onChange={(to) => setPair((p) => ({ ...p, to }))} />
+          <SelectField label={t("results.context")} value={context} onChange={(e) => setContext(e.target.value)}>
             {campaign.contexts.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -98,30 +101,48 @@ export function StoriesPanel({ campaign }: { campaign: Campaign }) {
             ))}
           </SelectField>
         </div>
-        <TextArea label="Story" hint="First person, a few sentences." value={text} onChange={(e) => setText(e.target.value)} rows={5} maxLength={5000} />
+        <TextArea label={t("stories.story")} hint={t("stories.storyHint")} value={text} onChange={(e) => setText(e.target.value)} rows={5} maxLength={5000} />
         {error && <p className="field-error">{error}</p>}
-        {message && <SuccessNotice><p>{message}</p></SuccessNotice>}
+        {message && (
+          <SuccessNotice>
+            <p>{message}</p>
+          </SuccessNotice>
+        )}
         <ErrorNotice error={failure} />
         <div className="actions">
-          <button type="submit" disabled={busy}>Save the story</button>
-          {!llmMissing && (
+          <button type="submit" disabled={busy}>
+            {t("stories.save")}
+          </button>
+          {llm && (
             <button type="button" className="secondary" disabled={busy} onClick={() => void run(true)}>
-              Have the LLM write both directions
+              {t("stories.generate")}
             </button>
           )}
         </div>
       </form>
-      <h3>Stories ({stories.data?.length ?? 0})</h3>
+      <StoryCoverageView
+        campaignId={campaign.id}
+        version={version}
+        onPick={(from, to, ctx) => {
+          setPair((p) => ({ from, to, version: p.version + 1 }));
+          setContext(ctx);
+          document.querySelector<HTMLElement>("form[aria-label] input")?.focus();
+        }}
+      />
+      <h3>{t("stories.listHeading", { count: stories.data?.length ?? 0 })}</h3>
       <ul className="plain-list">
-        {(stories.data ?? []).slice(-SHOWN).reverse().map((s) => (
-          <li key={s.id}>
-            <p className="small">
-              <strong>{titles.get(s.from) ?? s.from}</strong> → <strong>{titles.get(s.to) ?? s.to}</strong>{" "}
-              <span className="context-tag">{contextName.get(s.context) ?? s.context}</span> <span className="badge">{s.source}</span>
-            </p>
-            <p className="small">{s.text}</p>
-          </li>
-        ))}
+        {(stories.data ?? [])
+          .slice(-SHOWN)
+          .reverse()
+          .map((s) => (
+            <li key={s.id}>
+              <p className="small">
+                <strong>{titles.get(s.from) ?? s.from}</strong> → <strong>{titles.get(s.to) ?? s.to}</strong>{" "}
+                <span className="context-tag">{contextName.get(s.context) ?? s.context}</span> <span className="badge">{s.source}</span>
+              </p>
+              <p className="small">{s.text}</p>
+            </li>
+          ))}
       </ul>
     </>
   );

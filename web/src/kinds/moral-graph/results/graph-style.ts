@@ -1,25 +1,18 @@
 import type { Core, StylesheetJson } from "cytoscape";
 
-/** In large graphs only the best-scored values carry a label; the chosen value and its neighbours always do. */
-export const LABELLED = 150;
-/** The best-scored values are named at a readable size however far the graph is zoomed out. */
-export const NAMED_AT_ANY_ZOOM = 20;
-const LABEL_CHARS = 34;
-const LABEL_PX = 12;
+/** Labels wrap within their cell of the ranked layout; longer titles are cut. */
+const LABEL_CHARS = 60;
+const LABEL_WIDTH = 120;
 /** A graph of a few values is not blown up to fill the frame. */
 const FIT_MAX_ZOOM = 1.25;
 
-export const shorten = (title: string) => (title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : title);
+/**
+ * Edge colours with at least 3:1 contrast against the white frame (WCAG 1.4.11, non-text
+ * contrast): slate #475569 is 7.6:1, orange #c2410c 5.2:1, blue #1d4ed8 6.7:1.
+ */
+export const EDGE_COLOURS = { plain: "#475569", contested: "#c2410c", near: "#1d4ed8" } as const;
 
-/** Gives the always-named values a label of constant on-screen size (a style bypass on a few nodes). */
-export function scaleLabels(cy: Core) {
-  const zoom = cy.zoom();
-  const size = Math.max(LABEL_PX, LABEL_PX / zoom);
-  cy.batch(() => {
-    cy.nodes(".top, .named").style({ "font-size": size, "text-margin-y": 3 / Math.min(zoom, 1), "min-zoomed-font-size": 0 });
-    cy.nodes(".was-named").not(".top, .named").removeStyle("font-size text-margin-y min-zoomed-font-size");
-  });
-}
+export const shorten = (title: string) => (title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : title);
 
 /** Fits the graph in its frame without zooming a small one in past its natural size. */
 export function fitGently(cy: Core) {
@@ -30,8 +23,13 @@ export function fitGently(cy: Core) {
   }
 }
 
-/** Node size by score, edge width by endorsement, contested edges dashed; lighter for large graphs. */
-export function styles(large: boolean): StylesheetJson {
+/**
+ * Node size by score, edge width by endorsement, contested edges dashed. Edges are drawn above
+ * nodes and their labels (manual z-order), so no label hides an arrow; labels sit to the right of
+ * their value, where arrows (which mostly point up, to wiser values) do not arrive; the two
+ * directions of a pair curve apart, so "4 upgrades" are four arrows.
+ */
+export function styles(): StylesheetJson {
   return [
     {
       selector: "node",
@@ -39,41 +37,45 @@ export function styles(large: boolean): StylesheetJson {
         width: "data(size)",
         height: "data(size)",
         "background-color": "#3b6fd8",
-        "background-opacity": 0.85,
         label: "data(label)",
-        "font-size": 11,
+        "font-size": 12,
         color: "#1b1d21",
-        "text-valign": "bottom",
-        "text-margin-y": 3,
-        "min-zoomed-font-size": large ? 10 : 7,
+        "text-valign": "center",
+        "text-halign": "right",
+        "text-justification": "left",
+        "text-margin-x": 5,
+        "text-wrap": "wrap",
+        "text-max-width": `${LABEL_WIDTH}px`,
+        "min-zoomed-font-size": 6,
         "text-background-color": "#ffffff",
-        "text-background-opacity": 0.75,
+        "text-background-opacity": 0.85,
         "text-background-padding": "1px",
+        "z-index-compare": "manual",
+        "z-index": 1,
       },
     },
     {
       selector: "edge",
       style: {
         width: "data(width)",
-        "line-color": "#97a0af",
-        "target-arrow-color": "#97a0af",
-        "target-arrow-shape": large ? "none" : "triangle",
-        "mid-target-arrow-shape": large ? "triangle" : "none",
-        "mid-target-arrow-color": "#97a0af",
-        "arrow-scale": 0.9,
-        "curve-style": large ? "haystack" : "straight",
-        opacity: 0.75,
+        "line-color": EDGE_COLOURS.plain,
+        "target-arrow-color": EDGE_COLOURS.plain,
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 1.1,
+        // Every edge arcs to its own left: a run along a row clears the values between, and the two
+        // directions of a pair bend to opposite sides.
+        "curve-style": "unbundled-bezier",
+        "control-point-distances": [28],
+        "control-point-weights": [0.5],
+        "z-index-compare": "manual",
+        "z-index": 5,
       },
     },
-    { selector: "edge.contested", style: { "line-style": "dashed", "line-color": "#c2410c", "target-arrow-color": "#c2410c", "mid-target-arrow-color": "#c2410c" } },
-    { selector: ".faded", style: { opacity: 0.2 } },
-    { selector: "node.named", style: { label: "data(short)", "z-index": 8 } },
-    { selector: "edge.near", style: { "line-color": "#1d4ed8", "target-arrow-color": "#1d4ed8", "mid-target-arrow-color": "#1d4ed8", opacity: 1, "z-index": 5 } },
-    { selector: "edge.near.contested", style: { "line-color": "#c2410c", "target-arrow-color": "#c2410c", "mid-target-arrow-color": "#c2410c" } },
+    { selector: "edge.contested", style: { "line-style": "dashed", "line-color": EDGE_COLOURS.contested, "target-arrow-color": EDGE_COLOURS.contested } },
+    { selector: ".faded", style: { opacity: 0.25 } },
+    { selector: "edge.near", style: { "line-color": EDGE_COLOURS.near, "target-arrow-color": EDGE_COLOURS.near, "z-index": 9 } },
+    { selector: "edge.near.contested", style: { "line-color": EDGE_COLOURS.contested, "target-arrow-color": EDGE_COLOURS.contested } },
     { selector: "node.mine", style: { "border-width": 4, "border-color": "#166534", "background-color": "#15803d" } },
-    {
-      selector: "node.chosen",
-      style: { "border-width": 4, "border-color": "#b45309", "background-color": "#1d4ed8", "z-index": 10, "font-weight": "bold" },
-    },
+    { selector: "node.chosen", style: { "border-width": 4, "border-color": "#b45309", "background-color": "#1d4ed8", "font-weight": "bold", "z-index": 3 } },
   ];
 }

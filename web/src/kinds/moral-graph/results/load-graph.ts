@@ -1,32 +1,26 @@
 import { api } from "../../../lib/api.ts";
 import type { components } from "../../../api/openapi.d.ts";
-import type { PolyphonyGraph } from "./graph-data.ts";
 
-type GraphPage = components["schemas"]["PolyphonyGraphPage"];
+type Page = components["schemas"]["MoralGraphPage"];
 
-/** The most values and edges the API gives in one page. */
-const PAGE = 1000;
+/** Values and edges asked for per page. */
+const PAGE = 500;
+/** A view reads at most this many pages: the list then says it shows part of a very large graph. */
+const MAX_PAGES = 4;
 
 /**
- * The whole polyphony graph, read page by page (`path` is `…/graph?method=polyphony…`); each
- * context's values are gathered from every value's score band in that context, best first.
+ * The pages of the graph a view needs (`path` is `…/graph?method=…&context=…`): the first, and
+ * the following ones only while they may still hold edges or values of the view, up to a bound.
  */
-export async function loadGraph(path: string, signal: AbortSignal): Promise<PolyphonyGraph> {
-  const pages: GraphPage[] = [await api<GraphPage>(`${path}&limit=${PAGE}`, { signal })];
-  for (let next = pages[0]!.next; next; next = pages.at(-1)!.next) {
-    pages.push(await api<GraphPage>(`${path}&limit=${PAGE}&cursor=${encodeURIComponent(next)}`, { signal }));
+export async function loadGraphPages(path: string, signal: AbortSignal): Promise<Page[]> {
+  const pages: Page[] = [await api<Page>(`${path}&limit=${PAGE}`, { signal })];
+  while (pages.length < MAX_PAGES) {
+    const next = pages.at(-1)!.next;
+    if (!next) break;
+    pages.push(await api<Page>(`${path}&limit=${PAGE}&cursor=${encodeURIComponent(next)}`, { signal }));
   }
-  const first = pages[0]!;
-  const values = pages.flatMap((p) => p.values);
-  const edges = pages.flatMap((p) => p.edges);
-  const contexts = first.contexts.map((ctx) => ({
-    ...ctx,
-    values: values
-      .flatMap((v) => {
-        const band = v.contexts[ctx.name];
-        return band ? [{ id: v.id, title: v.title, ...band }] : [];
-      })
-      .sort((a, b) => a.rank - b.rank),
-  }));
-  return { ...first, values, edges, contexts };
+  return pages;
 }
+
+/** The graph's summary alone (a page of one value): its contexts and their votes. */
+export const loadGraphSummary = (path: string, signal: AbortSignal) => api<Page>(`${path}&limit=1`, { signal });
