@@ -1,0 +1,62 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../store/open.ts";
+import { rowsOf } from "../store/rows.ts";
+import type { RowSource } from "./types.ts";
+
+/**
+ * A subquery of the campaign's latest log entry per record, for rows to cite as their source:
+ * columns `ref` (the record's id as the entry's body names it under `refField`, or the entry's
+ * `author` when `refField` is "author"), `entry_index`, `entry_digest`, and the opening
+ * (`opening_salt`, `opening_content`) when one is kept. A record written again (a replaced vote)
+ * cites the entry of its current content: the latest.
+ */
+export function latestEntries(campaignId: string, kinds: readonly string[], refField: string): SQL {
+  const ref = refField === "author" ? sql`e.doc ->> 'author'` : sql`e.doc -> 'body' ->> ${refField}`;
+  return sql`(
+    SELECT DISTINCT ON (x.ref) x.ref, x.entry_index, x.entry_digest, encode(o.salt, 'base64') AS opening_salt, o.content AS opening_content
+    FROM (
+      SELECT ${ref} AS ref, e.index AS entry_index, e.doc -> 'body' ->> 'digest' AS entry_digest
+      FROM (SELECT index, convert_from(leaf, 'UTF8')::jsonb AS doc FROM log_entries
+            WHERE campaign_id = ${campaignId} AND kind IN ${sql`(${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`}) e
+    ) x
+    LEFT JOIN log_openings o ON o.entry_index = x.entry_index
+    ORDER BY x.ref, x.entry_index DESC
+  )`;
+}
+
+/** The columns a row read with `latestEntries` (as alias `src`) carries, for `sourceOf`. */
+export const SOURCE_COLUMNS = sql`src.entry_index, src.entry_digest, src.opening_salt, src.opening_content`;
+
+interface SourceColumns {
+  entry_index: number | string | null;
+  entry_digest: string | null;
+  opening_salt: string | null;
+  opening_content: string | null;
+}
+
+/** The source a row read with SOURCE_COLUMNS cites; none when its record has no entry (rows written before the log). */
+export function sourceOf(row: SourceColumns, publish = true): RowSource[] {
+  if (row.entry_index === null || row.entry_digest === null) return [];
+  const opening = publish && row.opening_salt !== null && row.opening_content !== null ? { salt: row.opening_salt, content: row.opening_content } : null;
+  return [{ index: Number(row.entry_index), digest: row.entry_digest, opening }];
+}
+
+let cursors = 0;
+
+/**
+ * Runs `query` through a cursor and yields its rows `page` at a time, so that a million rows are
+ * never held at once. Must run in a transaction (a cursor lives in one), on its handle only.
+ */
+export async function* streamRows<T>(tx: Queryable, query: SQL, page = 5000): AsyncGenerator<T> {
+  const name = sql.raw(`polyphony_dataset_${++cursors}`);
+  await tx.execute(sql`DECLARE ${name} NO SCROLL CURSOR FOR ${query}`);
+  try {
+    for (;;) {
+      const rows = rowsOf<T>(await tx.execute(sql`FETCH FORWARD ${sql.raw(String(page))} FROM ${name}`));
+      yield* rows;
+      if (rows.length < page) break;
+    }
+  } finally {
+    await tx.execute(sql`CLOSE ${name}`);
+  }
+}
