@@ -101,6 +101,14 @@ async function* rowsOf(dir: string, file: DataFile): AsyncGenerator<{ digest: st
   }
 }
 
+/** The provenance lines of one data file, in order. */
+async function* provenanceOf(path: string, file: string): AsyncGenerator<ProvenanceLine> {
+  for await (const text of readLines(path)) {
+    const line = JSON.parse(text) as ProvenanceLine;
+    if (line.file === file) yield line;
+  }
+}
+
 /** Whether a cell holds what the content's field says, in the file's own representation. */
 function sameValue(cell: Cell | string | null, value: JsonValue | undefined, csv: boolean): boolean {
   const expected: Cell = value === undefined || value === null ? null : typeof value === "object" ? JSON.stringify(value) : value;
@@ -145,37 +153,37 @@ export async function verifyDataset(request: DatasetVerifyRequest): Promise<Data
       contents.set(opening.index, content as Record<string, JsonValue>);
       opened++;
     }
-    const provenance = readLines(join(request.dir, manifest.provenance.rows.path))[Symbol.asyncIterator]();
+    let listed = 0;
     for (const file of manifest.files) {
       let row = 0;
       const csv = file.path.endsWith(".csv");
       const bound = (file.columns ?? []).flatMap((c, i) => (c.content === undefined ? [] : [{ i, field: c.content }]));
+      const provenance = provenanceOf(join(request.dir, manifest.provenance.rows.path), file.path)[Symbol.asyncIterator]();
       for await (const written of rowsOf(request.dir, file)) {
         const next = await provenance.next();
-        const line = next.done ? null : (JSON.parse(next.value) as ProvenanceLine);
-        if (line === null || line.file !== file.path) fail(file.path, row, `row ${row} of ${file.path} is not in the provenance: a row was added`);
-        if (line!.row !== row || line!.digest !== written.digest) fail(file.path, row, `row ${row} of ${file.path} is not the row the provenance records: it was changed`);
-        for (const [index, digest] of line!.sources) {
+        if (next.done) fail(file.path, row, `row ${row} of ${file.path} is not in the provenance: a row was added`);
+        const line = next.value as ProvenanceLine;
+        if (line.row !== row || line.digest !== written.digest) fail(file.path, row, `row ${row} of ${file.path} is not the row the provenance records: it was changed`);
+        for (const [index, digest] of line.sources) {
           if (index >= checkpointSize) fail(file.path, row, `row ${row} cites entry ${index}, beyond the checkpoint`);
           if (digests.get(index) !== digest) fail(file.path, row, `row ${row} cites entry ${index} with a digest the log does not hold`);
         }
-        const content = line!.sources.length > 0 ? contents.get(line!.sources[0]![0]) : undefined;
+        const content = line.sources.length > 0 ? contents.get(line.sources[0]![0]) : undefined;
         if (content && written.cells) {
           for (const { i, field } of bound) {
-            if (!sameValue(written.cells[i] ?? null, content[field], csv)) fail(file.path, row, `row ${row}: ${file.columns![i]!.name} is not what entry ${line!.sources[0]![0]} holds`);
+            if (!sameValue(written.cells[i] ?? null, content[field], csv)) fail(file.path, row, `row ${row}: ${file.columns![i]!.name} is not what entry ${line.sources[0]![0]} holds`);
           }
         }
         row++;
         rows++;
       }
-      if (row !== file.rows) fail(file.path, row, `${file.path} has ${row} rows; the manifest lists ${file.rows}: a row was dropped`);
+      const extra = await provenance.next();
+      if (!extra.done) fail(file.path, row, `row ${row} of ${file.path} is missing: it was dropped`);
+      if (row !== file.rows) fail(file.path, row, `${file.path} has ${row} rows; the manifest lists ${file.rows}`);
       if ((await hashFile(join(request.dir, file.path))).sha256 !== file.sha256) fail(file.path, null, `${file.path} is not the file the manifest lists`);
+      listed += file.rows;
     }
-    const extra = await provenance.next();
-    if (!extra.done) {
-      const line = JSON.parse(extra.value) as ProvenanceLine;
-      fail(line.file, line.row, `row ${line.row} of ${line.file} is missing: it was dropped`);
-    }
+    if (listed !== manifest.provenance.rows.lines) fail(manifest.provenance.rows.path, null, "the provenance holds rows of files the manifest does not list");
   } catch (error) {
     if (!(error instanceof Mismatch)) throw error;
     return { ok: false, ...summary, rows, entries: cited.size, opened, failure: error.failure };
