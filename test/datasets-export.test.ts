@@ -141,4 +141,36 @@ describe.each(storeTargets())("dataset exports, on $name", (target) => {
     const all = [...(await readFolder(exports.get("csv")!)).values(), ...(await readFolder(exports.get("parquet")!)).values()].map((b) => b.toString("latin1")).join("");
     expect(all).not.toContain("Town ");
   });
+
+  it("serves each raw table to researchers only, as the export writes it", async () => {
+    const path = `/api/v1/campaigns/${c.campaign}/tables`;
+    const csv = await t.call("GET", `${path}/comments?format=csv`, { token: t.researcher });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="${c.campaign}-comments.csv"`);
+    expect(csv.body).toBe(await readFile(join(exports.get("csv")!, "data/comments.csv"), "utf8"));
+    const parquet = await t.api.request(`${path}/votes?format=parquet`, { headers: { authorization: `Bearer ${t.researcher}` } });
+    expect(parquet.headers.get("content-type")).toBe("application/vnd.apache.parquet");
+    expect(Buffer.from(await parquet.arrayBuffer()).equals(await readFile(join(exports.get("parquet")!, "data/votes.parquet")))).toBe(true);
+    expect((await t.call("GET", `${path}/votes`)).status).toBe(401);
+    const joined = await t.call("POST", `/api/v1/campaigns/${c.campaign}/participants`, { body: { answers: { age: "50+" } } });
+    expect((await t.call("GET", `${path}/votes`, { token: joined.body.token })).status).toBe(401);
+    const badTable = await t.call("GET", `${path}/secrets`, { token: t.researcher });
+    expect([badTable.status, badTable.body.field]).toEqual([422, "param:table"]);
+    const badFormat = await t.call("GET", `${path}/votes?format=xlsx`, { token: t.researcher });
+    expect([badFormat.status, badFormat.body.field]).toEqual([422, "query:format"]);
+    const unknown = await t.call("GET", `/api/v1/campaigns/cmp_nope/tables/votes`, { token: t.researcher });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("serves a whole export file by file, with its manifest", async () => {
+    const path = `/api/v1/campaigns/${c.campaign}/datasets/openai-preference`;
+    const listing = await t.call("GET", path, { token: t.researcher });
+    expect(listing.status).toBe(200);
+    expect(listing.body.files.map((f: { path: string }) => f.path)).toEqual(["README.md", "manifest.json", "data/train.jsonl", "data/test.jsonl", "provenance/rows.jsonl", "provenance/openings.jsonl"]);
+    const train = await t.call("GET", listing.body.files[2].href, { token: t.researcher });
+    expect(train.body).toBe(await readFile(join(exports.get("openai-preference")!, "data/train.jsonl"), "utf8"));
+    const outside = await t.call("GET", `${path}?file=../../etc/passwd`, { token: t.researcher });
+    expect([outside.status, outside.body.field]).toEqual([422, "query:file"]);
+    expect((await t.call("GET", path)).status).toBe(401);
+  });
 });
