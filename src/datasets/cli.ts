@@ -13,6 +13,7 @@ import { exportDataset } from "./export.ts";
 import { FormatName } from "./formats.ts";
 import { MANIFEST_FILE, type Manifest } from "./manifest.ts";
 import { verifyDataset, type DatasetReport } from "./verify.ts";
+import { registerSynthesizeCommand } from "./synthetic/cli.ts";
 
 interface ExportOptions {
   campaign: string;
@@ -100,4 +101,5 @@ export function registerDatasetCommands(program: Command) {
     .option("--key-file <file>", "a file holding the log's verifier key")
     .option("--origin <origin>", "the origin checkpoints must name (default: the key's name)")
     .action((dir: string, options: VerifyOptions, command: Command) => runVerify(dir, options, command));
+  registerSynthesizeCommand(dataset);
 }

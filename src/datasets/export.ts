@@ -4,7 +4,7 @@ import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { invalid } from "../core/errors.ts";
 import type { ServiceDeps } from "../platform/deps.ts";
 import type { CampaignKind } from "../platform/kind.ts";
-import { getCampaign } from "../platform/campaigns/campaigns.ts";
+import { getCampaign, type CampaignRecord } from "../platform/campaigns/campaigns.ts";
 import { erasures } from "../platform/erasure/schema.ts";
 import type { Queryable } from "../store/open.ts";
 import { rowsOf } from "../store/rows.ts";
@@ -29,7 +29,7 @@ export interface ExportOptions {
 }
 
 /** Fails unless `dir` is missing or empty: an export never mixes with other files. */
-async function prepareFolder(dir: string): Promise<void> {
+export async function prepareFolder(dir: string): Promise<void> {
   const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw invalid("out", `cannot use ${dir}: ${error.message}`);
@@ -87,24 +87,58 @@ export async function exportDataset(deps: ServiceDeps, campaignId: string, optio
       const rows: TrainerRows = () => trainer(tx, campaignId);
       files = await writeTrainerFiles(dir, format as TrainerFormat, rows, options.testShare ?? DEFAULT_TEST_SHARE, provenance);
     }
-    const participants = await describeParticipants(tx, campaignId, campaign.demographics, campaign.minGroupSize);
-    const [erased] = await tx.select({ n: count() }).from(erasures).where(eq(erasures.campaignId, campaignId));
-    return { logSize, files, participants, hidden: await countHidden(tx, kind, campaignId), erased: erased?.n ?? 0 };
+    return { logSize, files, read: await readFacts(tx, kind, campaign) };
   });
-  const checkpoint = await deps.log.checkpointCovering(Math.max(read.logSize, 1));
-  const written = await provenance.close();
+  return finishExport(deps, dir, { campaign, kind, format, logSize: read.logSize, files: read.files, provenance, options, read: read.read });
+}
+
+/** What the export read, for its card: who took part, what was hidden, how many were erased. */
+export interface ReadFacts {
+  readonly participants: CardFacts["participants"];
+  readonly hidden: CardFacts["hidden"];
+  readonly erased: number;
+}
+
+/** Reads the card's facts about a campaign (in the export's transaction, for one snapshot). */
+export async function readFacts(db: Queryable, kind: CampaignKind, campaign: { id: string; demographics: CampaignRecord["demographics"]; minGroupSize: number }): Promise<ReadFacts> {
+  const participants = await describeParticipants(db, campaign.id, campaign.demographics, campaign.minGroupSize);
+  const [erased] = await db.select({ n: count() }).from(erasures).where(eq(erasures.campaignId, campaign.id));
+  return { participants, hidden: await countHidden(db, kind, campaign.id), erased: erased?.n ?? 0 };
+}
+
+/** Signs (or finds) a checkpoint covering the rows, then writes the manifest and the dataset card. */
+export async function finishExport(
+  deps: ServiceDeps,
+  dir: string,
+  parts: {
+    campaign: CampaignRecord;
+    kind: CampaignKind;
+    format: Format;
+    logSize: number;
+    files: DataFile[];
+    provenance: ProvenanceWriter;
+    options: Omit<ExportOptions, "format">;
+    read: ReadFacts;
+    synthetic?: { model: string; template: string };
+  },
+): Promise<Manifest> {
+  const { campaign, kind, read, options } = parts;
+  const checkpoint = await deps.log.checkpointCovering(Math.max(parts.logSize, 1));
+  const written = await parts.provenance.close();
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
     campaign: { id: campaign.id, kind: campaign.kind, title: campaign.title },
-    format,
-    logSize: read.logSize,
+    format: parts.format,
+    logSize: parts.logSize,
     checkpoint: checkpoint.note,
-    files: read.files,
+    files: parts.files,
     provenance: {
       rows: { path: written.rows.path, lines: written.rows.lines, sha256: written.rows.sha256 },
       openings: { path: written.openings.path, lines: written.openings.lines, sha256: written.openings.sha256 },
     },
+    ...(parts.synthetic && { synthetic: parts.synthetic }),
   };
+  const tables = campaignTables(kind.datasets, campaign);
   const facts: CardFacts = {
     description: campaign.description,
     license: options.license ?? "other",
