@@ -6,30 +6,49 @@ import { hashFile, TextSink } from "./files/sink.ts";
 import { ParquetFile } from "./files/parquet-file.ts";
 import type { ProvenanceWriter } from "./provenance.ts";
 import { testGroups } from "./splits.ts";
-import type { DatasetTable, PreferencePair, SftExample } from "./types.ts";
+import type { DatasetTable, PreferencePair, RowSource, SftExample, SyntheticMark } from "./types.ts";
+import { readLines } from "./files/read-rows.ts";
+import { rm } from "node:fs/promises";
 import type { Queryable } from "../store/open.ts";
 
-/** Trainer rows that can be read more than once (the export reads them twice: to split, then to write). */
+/** Trainer rows, read once: the export spools them to split them by group. */
 export type TrainerRows = () => AsyncIterable<PreferencePair | SftExample>;
+
+interface Spooled {
+  readonly group: string;
+  readonly lines: string[];
+  readonly sources: RowSource[];
+  readonly synthetic?: SyntheticMark;
+}
 
 /**
  * Writes trainer rows in `format` as `data/train.jsonl` and, when the groups allow one,
  * `data/test.jsonl`, one RFC 8785 JSON object per line; each row's provenance goes to `provenance`.
+ * Which split a group goes to depends on every group's size, so the rows are first spooled to a
+ * file (a kind's rows may take a long query to make), then written out from it.
  */
 export async function writeTrainerFiles(dir: string, format: TrainerFormat, rows: TrainerRows, testShare: number, provenance: ProvenanceWriter): Promise<DataFile[]> {
+  const spoolPath = join(dir, "data/.spool.jsonl");
+  const spool = new TextSink(spoolPath);
   const perGroup = new Map<string, number>();
-  for await (const row of rows()) perGroup.set(row.group, (perGroup.get(row.group) ?? 0) + 1);
+  for await (const row of rows()) {
+    perGroup.set(row.group, (perGroup.get(row.group) ?? 0) + 1);
+    const records = FAMILY[format] === "sft" ? sftRows(format, row as SftExample) : preferenceRows(format, row as PreferencePair);
+    const spooled: Spooled = { group: row.group, lines: records.map(canonicalLine), sources: [...row.sources], ...(row.synthetic && { synthetic: row.synthetic }) };
+    await spool.write(`${JSON.stringify(spooled)}\n`);
+  }
+  await spool.close();
   const test = testGroups(perGroup, testShare);
   const splits = { train: { path: "data/train.jsonl", rows: 0, sink: new TextSink(join(dir, "data/train.jsonl")) }, test: { path: "data/test.jsonl", rows: 0, sink: test.size > 0 ? new TextSink(join(dir, "data/test.jsonl")) : null } };
-  for await (const row of rows()) {
+  for await (const text of readLines(spoolPath)) {
+    const row = JSON.parse(text) as Spooled;
     const split = test.has(row.group) ? splits.test : splits.train;
-    const lines = FAMILY[format] === "sft" ? sftRows(format, row as SftExample) : preferenceRows(format, row as PreferencePair);
-    for (const record of lines) {
-      const line = canonicalLine(record);
+    for (const line of row.lines) {
       await split.sink!.write(`${line}\n`);
       await provenance.add(split.path, split.rows++, digestLine(line), row.sources, row.synthetic);
     }
   }
+  await rm(spoolPath);
   const files: DataFile[] = [];
   for (const [name, split] of Object.entries(splits) as ["train" | "test", typeof splits.train][]) {
     if (!split.sink) continue;

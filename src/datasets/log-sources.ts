@@ -4,22 +4,31 @@ import { rowsOf } from "../store/rows.ts";
 import type { RowSource } from "./types.ts";
 
 /**
+ * The text of a top-level or body field of a leaf, read from its RFC 8785 text without parsing
+ * it: a leaf's keys are sorted and its strings escape every quote, so `"name":"` occurs only where
+ * the field starts, and the first occurrence is the outer object's (`author` comes before `body`;
+ * the body's refs are ids). Parsing a million leaves as JSON takes PGlite some 4 s; this, 1 s.
+ */
+const fieldOf = (text: SQL, name: string) => sql`split_part(split_part(${text}, ${`"${name}":"`}, 2), '"', 1)`;
+
+/**
  * A subquery of the campaign's latest log entry per record, for rows to cite as their source:
  * columns `ref` (the record's id as the entry's body names it under `refField`, or the entry's
  * `author` when `refField` is "author"), `entry_index`, `entry_digest`, and the opening
  * (`opening_salt`, `opening_content`) when one is kept. A record written again (a replaced vote)
- * cites the entry of its current content: the latest.
+ * cites the entry of its current content: the latest. `only`, a subquery of ids, limits the refs.
  */
-export function latestEntries(campaignId: string, kinds: readonly string[], refField: string): SQL {
-  const ref = refField === "author" ? sql`e.doc ->> 'author'` : sql`e.doc -> 'body' ->> ${refField}`;
+export function latestEntries(campaignId: string, kinds: readonly string[], refField: string, only?: SQL): SQL {
+  const text = sql`convert_from(e.leaf, 'UTF8')`;
   return sql`(
     SELECT DISTINCT ON (x.ref) x.ref, x.entry_index, x.entry_digest, encode(o.salt, 'base64') AS opening_salt, o.content AS opening_content
     FROM (
-      SELECT ${ref} AS ref, e.index AS entry_index, e.doc -> 'body' ->> 'digest' AS entry_digest
-      FROM (SELECT index, convert_from(leaf, 'UTF8')::jsonb AS doc FROM log_entries
-            WHERE campaign_id = ${campaignId} AND kind IN ${sql`(${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`}) e
+      SELECT ${fieldOf(text, refField)} AS ref, e.index AS entry_index, ${fieldOf(text, "digest")} AS entry_digest
+      FROM log_entries e
+      WHERE e.campaign_id = ${campaignId} AND e.kind IN ${sql`(${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`}
     ) x
     LEFT JOIN log_openings o ON o.entry_index = x.entry_index
+    ${only ? sql`WHERE x.ref IN ${only}` : sql``}
     ORDER BY x.ref, x.entry_index DESC
   )`;
 }

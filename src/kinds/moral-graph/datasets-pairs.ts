@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ChatMessage, PreferencePair, RowSource } from "../../datasets/types.ts";
+import { rowsOf } from "../../store/rows.ts";
+import { readSettings } from "./campaign-settings.ts";
 import { latestEntries, SOURCE_COLUMNS, sourceOf, streamRows } from "../../datasets/log-sources.ts";
 import type { Queryable } from "../../store/open.ts";
 import { resolveCanonical } from "./core/canonical.ts";
@@ -73,57 +75,81 @@ async function readCards(db: Queryable, campaignId: string) {
   return { cards, roots };
 }
 
-type VoteSource = [number | null, string | null, string | null, string | null];
-type PairRow = { ctx: string; name: string; f: string; t: string; wiser: number; not_wiser: number; unsure: number; less_wise: number; votes: VoteSource[] | string };
+type CountRow = { ctx: string; f: string; t: string; wiser: number; not_wiser: number; unsure: number; less_wise: number };
+type SourceRow = Parameters<typeof sourceOf>[0] & { pair: number };
 
 /**
  * The kept upgrades of every context, in context order then by card ids, each as a preference
  * pair citing the two cards' entries and every vote on the pair in either direction. Votes on a
  * merged card count for the card it was merged into; votes on a hidden or erased card, none.
+ * One query counts the votes per pair; a second reads the entries of the votes on kept pairs.
  */
 export async function* preferencePairs(db: Queryable, campaignId: string): AsyncGenerator<PreferencePair> {
   const { cards, roots } = await readCards(db, campaignId);
   const ids = [...roots.keys()].filter((id) => cards.has(roots.get(id)!));
   const p = <T>(values: T[]) => sql.param(values);
-  const query = sql`
-    WITH r(id, root) AS (SELECT * FROM unnest(${p(ids)}::text[], ${p(ids.map((id) => roots.get(id)!))}::text[])),
-    v AS (
-      SELECT v.context_id AS ctx, rf.root AS f, rt.root AS t, v.relationship AS rel, ${SOURCE_COLUMNS}
-      FROM votes v JOIN r rf ON rf.id = v.from_id JOIN r rt ON rt.id = v.to_id
-      LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote")} src ON src.ref = v.id
-      WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL AND rf.root <> rt.root
-    ),
-    a AS (
-      SELECT ctx, f, t, count(*) FILTER (WHERE rel = 'upgrade')::int AS wiser, count(*) FILTER (WHERE rel = 'no_upgrade')::int AS not_wiser,
-        count(*) FILTER (WHERE rel = 'not_sure')::int AS unsure
-      FROM v GROUP BY ctx, f, t
-    ),
-    k AS (
-      SELECT a.ctx, a.f, a.t, a.wiser, a.not_wiser, a.unsure, coalesce(b.wiser, 0) AS less_wise
+  const withRoots = sql`r(id, root) AS (SELECT * FROM unnest(${p(ids)}::text[], ${p(ids.map((id) => roots.get(id)!))}::text[]))`;
+  const counts = rowsOf<CountRow>(
+    await db.execute(sql`
+      WITH ${withRoots},
+      a AS (
+        SELECT v.context_id AS ctx, rf.root AS f, rt.root AS t, count(*) FILTER (WHERE v.relationship = 'upgrade')::int AS wiser,
+          count(*) FILTER (WHERE v.relationship = 'no_upgrade')::int AS not_wiser, count(*) FILTER (WHERE v.relationship = 'not_sure')::int AS unsure
+        FROM votes v JOIN r rf ON rf.id = v.from_id JOIN r rt ON rt.id = v.to_id
+        WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL AND rf.root <> rt.root
+        GROUP BY 1, 2, 3
+      )
+      SELECT a.ctx, a.f, a.t, a.wiser, a.not_wiser, a.unsure, coalesce(b.wiser, 0)::int AS less_wise
       FROM a LEFT JOIN a b ON b.ctx = a.ctx AND b.f = a.t AND b.t = a.f
-      WHERE a.wiser >= ${KEEP.wiser}
-    )
-    SELECT k.ctx, c.name, c.position, k.f, k.t, k.wiser, k.not_wiser, k.unsure, k.less_wise,
-      (SELECT json_agg(json_build_array(v.entry_index, v.entry_digest, v.opening_salt, v.opening_content) ORDER BY v.entry_index)
-       FROM v WHERE v.ctx = k.ctx AND ((v.f = k.f AND v.t = k.t) OR (v.f = k.t AND v.t = k.f))) AS votes
-    FROM k JOIN contexts c ON c.id = k.ctx
-    ORDER BY c.position, k.f, k.t`;
-  for await (const row of streamRows<PairRow>(db, query, 500)) {
-    const { kept, likelihood } = keepUpgrade({ wiser: row.wiser, notWiser: row.not_wiser, unsure: row.unsure, lessWise: row.less_wise });
-    if (!kept) continue;
+      WHERE a.wiser >= ${KEEP.wiser}`),
+  );
+  const settings = await readSettings(db, campaignId);
+  const position = new Map(settings.contexts.map((c, i) => [c.id, i]));
+  const kept = counts
+    .map((row) => ({ row, ...keepUpgrade({ wiser: row.wiser, notWiser: row.not_wiser, unsure: row.unsure, lessWise: row.less_wise }) }))
+    .filter((k) => k.kept)
+    .sort((x, y) => position.get(x.row.ctx)! - position.get(y.row.ctx)! || (x.row.f < y.row.f ? -1 : x.row.f > y.row.f ? 1 : 0) || (x.row.t < y.row.t ? -1 : x.row.t > y.row.t ? 1 : 0));
+  if (kept.length === 0) return;
+  // Each kept pair in both directions, so that a vote joins it on equality.
+  const pairIds = kept.flatMap((_, i) => [i, i]);
+  const k = sql`k(pair, ctx, a, b) AS (SELECT * FROM unnest(${p(pairIds)}::int[], ${p(kept.flatMap((x) => [x.row.ctx, x.row.ctx]))}::text[],
+    ${p(kept.flatMap((x) => [x.row.f, x.row.t]))}::text[], ${p(kept.flatMap((x) => [x.row.t, x.row.f]))}::text[]))`;
+  const onKept = sql`FROM votes v JOIN r rf ON rf.id = v.from_id JOIN r rt ON rt.id = v.to_id JOIN k ON k.ctx = v.context_id AND k.a = rf.root AND k.b = rt.root
+    WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL`;
+  const sources = sql`WITH ${withRoots}, ${k}, voted AS (SELECT k.pair, v.id ${onKept})
+    SELECT voted.pair, ${SOURCE_COLUMNS} FROM voted
+    LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote", sql`(SELECT id FROM voted)`)} src ON src.ref = voted.id
+    ORDER BY voted.pair, src.entry_index`;
+  let current = -1;
+  let votes: RowSource[] = [];
+  const pairOf = (i: number): PreferencePair | null => {
+    const { row, likelihood } = kept[i]!;
     const from = cards.get(row.f)!;
     const to = cards.get(row.t)!;
     const question = to.questionText ?? from.questionText;
-    if (!question) continue;
-    const votes = typeof row.votes === "string" ? (JSON.parse(row.votes) as VoteSource[]) : row.votes;
-    const voteSources = votes.flatMap(([index, digest, salt, content]) => sourceOf({ entry_index: index, entry_digest: digest, opening_salt: salt, opening_content: content }));
-    yield {
+    if (!question) return null;
+    return {
       group: to.question ?? from.question ?? "none",
-      prompt: promptOf(row.name, question),
+      prompt: promptOf(settings.contexts[position.get(row.ctx)!]!.name, question),
       chosen: respondWith(to),
       rejected: respondWith(from),
       margin: Math.round(likelihood * 1e6) / 1e6,
-      sources: [...to.source, ...from.source, ...voteSources],
+      sources: [...to.source, ...from.source, ...votes],
     };
+  };
+  for await (const row of streamRows<SourceRow>(db, sources)) {
+    if (row.pair !== current) {
+      if (current >= 0) {
+        const pair = pairOf(current);
+        if (pair) yield pair;
+      }
+      current = row.pair;
+      votes = [];
+    }
+    votes.push(...sourceOf(row));
+  }
+  if (current >= 0) {
+    const pair = pairOf(current);
+    if (pair) yield pair;
   }
 }

@@ -24,15 +24,17 @@ type VoteRow = Parameters<typeof sourceOf>[0] & {
   updated_at: Date | string;
 };
 
-/** The campaign's visible votes, oldest first, each citing the log entry of its current judgment. */
-function readVotes(db: Queryable, campaignId: string) {
+/** The campaign's visible votes (those with a reason, when `commented`) by id, each citing the log entry of its current judgment. */
+function readVotes(db: Queryable, campaignId: string, commented = false) {
+  const withComment = sql`comment IS NOT NULL AND comment <> ''`;
+  const only = commented ? sql`(SELECT id FROM votes WHERE campaign_id = ${campaignId} AND ${withComment})` : undefined;
   return streamRows<VoteRow>(
     db,
     sql`SELECT v.id, v.participant_id, v.context_id, c.name AS context_name, v.from_id, v.to_id, v.relationship, v.story_id, v.comment, v.updated_at, ${SOURCE_COLUMNS}
       FROM votes v
       JOIN contexts c ON c.id = v.context_id
-      LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote")} src ON src.ref = v.id
-      WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL
+      LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote", only)} src ON src.ref = v.id
+      WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL ${commented ? sql`AND v.comment IS NOT NULL AND v.comment <> ''` : sql``}
       ORDER BY v.id`,
   );
 }
@@ -75,8 +77,7 @@ export const votesTable: DatasetTable = {
 
 /** The vote reasons, for the `comments` table. */
 export async function* voteComments(db: Queryable, campaignId: string): AsyncGenerator<DatasetRow> {
-  for await (const v of readVotes(db, campaignId)) {
-    if (v.comment === null || v.comment === "") continue;
+  for await (const v of readVotes(db, campaignId, true)) {
     yield {
       values: { source: "vote", record: v.id, participant: v.participant_id, text: v.comment, written_at: iso(v.updated_at) },
       sources: sourceOf(v),
