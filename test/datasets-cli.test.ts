@@ -40,7 +40,7 @@ describe("polyphony dataset export and verify", () => {
     const out = join(dir, "pairs");
     const exported = await runPolyphony(["dataset", "export", "--data", data, "--campaign", campaign, "--format", "trl-preference", "--out", out]);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toMatch(/^wrote 2 rows of Values for hard questions as trl-preference to .*pairs, at log size \d+\n {2}data\/train.jsonl {2}1 rows\n {2}data\/test.jsonl {2}1 rows\n/);
+    expect(exported.stdout).toMatch(/^wrote 2 rows of Values for hard questions as trl-preference to .*pairs, at log size \d+\n {2}data\/train.jsonl {2}1 row\n {2}data\/test.jsonl {2}1 row\n/);
     const log = join(dir, "log.jsonl");
     expect((await runPolyphony(["log", "export", "--data", data, "--out", log])).code).toBe(0);
     const key = (await runPolyphony(["log", "key", "--data", data])).stdout.trim();

@@ -60,5 +60,7 @@ export async function seedLoggedCampaign(deps: ServiceDeps, spec: SyntheticSpec 
     await tx.execute(sql`UPDATE log_head SET size = ${index} WHERE id = 1`);
   });
   await deps.log.checkpointCovering(index);
+  // PostgreSQL's autovacuum would gather the statistics the planner needs; PGlite runs none.
+  await db.execute(sql`ANALYZE`);
   return campaign;
 }

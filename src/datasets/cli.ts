@@ -84,7 +84,7 @@ export function registerDatasetCommands(program: Command) {
         emit(g, { out: options.out, ...manifest }, () =>
           [
             `wrote ${rows} rows of ${manifest.campaign.title} as ${format} to ${options.out}, at log size ${manifest.logSize}`,
-            ...manifest.files.map((f) => `  ${f.path}  ${f.rows} rows`),
+            ...manifest.files.map((f) => `  ${f.path}  ${f.rows} ${f.rows === 1 ? "row" : "rows"}`),
             `  README.md (dataset card), manifest.json, ${manifest.provenance.rows.path}, ${manifest.provenance.openings.path}`,
           ].join("\n"),
         );

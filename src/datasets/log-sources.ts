@@ -58,6 +58,10 @@ let cursors = 0;
  */
 export async function* streamRows<T>(tx: Queryable, query: SQL, page = 5000): AsyncGenerator<T> {
   const name = sql.raw(`polyphony_dataset_${++cursors}`);
+  // A cursor is planned for its first rows (cursor_tuple_fraction 0.1): nested loops that, on
+  // tables whose statistics lag (PGlite runs no autovacuum), take minutes over a million rows.
+  // Every row is read, so plan for all of them.
+  await tx.execute(sql`SET LOCAL cursor_tuple_fraction = 1`);
   await tx.execute(sql`DECLARE ${name} NO SCROLL CURSOR FOR ${query}`);
   try {
     for (;;) {

@@ -75,7 +75,7 @@ async function readCards(db: Queryable, campaignId: string) {
   return { cards, roots };
 }
 
-type CountRow = { ctx: string; f: string; t: string; wiser: number; not_wiser: number; unsure: number; less_wise: number };
+type RawCount = { ctx: string; f: string; t: string; wiser: number; not_wiser: number; unsure: number };
 type SourceRow = Parameters<typeof sourceOf>[0] & { pair: number };
 
 /**
@@ -86,39 +86,51 @@ type SourceRow = Parameters<typeof sourceOf>[0] & { pair: number };
  */
 export async function* preferencePairs(db: Queryable, campaignId: string): AsyncGenerator<PreferencePair> {
   const { cards, roots } = await readCards(db, campaignId);
-  const ids = [...roots.keys()].filter((id) => cards.has(roots.get(id)!));
-  const p = <T>(values: T[]) => sql.param(values);
-  const withRoots = sql`r(id, root) AS (SELECT * FROM unnest(${p(ids)}::text[], ${p(ids.map((id) => roots.get(id)!))}::text[]))`;
-  const counts = rowsOf<CountRow>(
-    await db.execute(sql`
-      WITH ${withRoots},
-      a AS (
-        SELECT v.context_id AS ctx, rf.root AS f, rt.root AS t, count(*) FILTER (WHERE v.relationship = 'upgrade')::int AS wiser,
-          count(*) FILTER (WHERE v.relationship = 'no_upgrade')::int AS not_wiser, count(*) FILTER (WHERE v.relationship = 'not_sure')::int AS unsure
-        FROM votes v JOIN r rf ON rf.id = v.from_id JOIN r rt ON rt.id = v.to_id
-        WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL AND rf.root <> rt.root
-        GROUP BY 1, 2, 3
-      )
-      SELECT a.ctx, a.f, a.t, a.wiser, a.not_wiser, a.unsure, coalesce(b.wiser, 0)::int AS less_wise
-      FROM a LEFT JOIN a b ON b.ctx = a.ctx AND b.f = a.t AND b.t = a.f
-      WHERE a.wiser >= ${KEEP.wiser}`),
+  const rootOf = (id: string) => {
+    const root = roots.get(id);
+    return root !== undefined && cards.has(root) ? root : null;
+  };
+  // Votes counted per context and card pair as voted; merges and hidden cards are resolved here,
+  // on the few thousand pairs rather than on every vote.
+  const raw = rowsOf<RawCount>(
+    await db.execute(sql`SELECT context_id AS ctx, from_id AS f, to_id AS t, count(*) FILTER (WHERE relationship = 'upgrade')::int AS wiser,
+        count(*) FILTER (WHERE relationship = 'no_upgrade')::int AS not_wiser, count(*) FILTER (WHERE relationship = 'not_sure')::int AS unsure
+      FROM votes WHERE campaign_id = ${campaignId} AND hidden_at IS NULL GROUP BY 1, 2, 3`),
   );
+  const counts = new Map<string, { ctx: string; f: string; t: string; wiser: number; notWiser: number; unsure: number; raw: RawCount[] }>();
+  for (const row of raw) {
+    const f = rootOf(row.f);
+    const t = rootOf(row.t);
+    if (f === null || t === null || f === t) continue;
+    const key = `${row.ctx} ${f} ${t}`;
+    const pair = counts.get(key) ?? { ctx: row.ctx, f, t, wiser: 0, notWiser: 0, unsure: 0, raw: [] };
+    pair.wiser += row.wiser;
+    pair.notWiser += row.not_wiser;
+    pair.unsure += row.unsure;
+    pair.raw.push(row);
+    counts.set(key, pair);
+  }
   const settings = await readSettings(db, campaignId);
   const position = new Map(settings.contexts.map((c, i) => [c.id, i]));
-  const kept = counts
-    .map((row) => ({ row, ...keepUpgrade({ wiser: row.wiser, notWiser: row.not_wiser, unsure: row.unsure, lessWise: row.less_wise }) }))
+  const kept = [...counts.values()]
+    .filter((pair) => pair.wiser >= KEEP.wiser)
+    .map((pair) => {
+      const reverse = counts.get(`${pair.ctx} ${pair.t} ${pair.f}`);
+      return { row: pair, reverse, ...keepUpgrade({ ...pair, lessWise: reverse?.wiser ?? 0 }) };
+    })
     .filter((k) => k.kept)
     .sort((x, y) => position.get(x.row.ctx)! - position.get(y.row.ctx)! || (x.row.f < y.row.f ? -1 : x.row.f > y.row.f ? 1 : 0) || (x.row.t < y.row.t ? -1 : x.row.t > y.row.t ? 1 : 0));
   if (kept.length === 0) return;
-  // Each kept pair in both directions, so that a vote joins it on equality.
-  const pairIds = kept.flatMap((_, i) => [i, i]);
-  const k = sql`k(pair, ctx, a, b) AS (SELECT * FROM unnest(${p(pairIds)}::int[], ${p(kept.flatMap((x) => [x.row.ctx, x.row.ctx]))}::text[],
-    ${p(kept.flatMap((x) => [x.row.f, x.row.t]))}::text[], ${p(kept.flatMap((x) => [x.row.t, x.row.f]))}::text[]))`;
-  const onKept = sql`FROM votes v JOIN r rf ON rf.id = v.from_id JOIN r rt ON rt.id = v.to_id JOIN k ON k.ctx = v.context_id AND k.a = rf.root AND k.b = rt.root
-    WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL`;
-  const sources = sql`WITH ${withRoots}, ${k}, voted AS (SELECT k.pair, v.id ${onKept})
+  // Every (context, from, to) as voted that counts for a kept pair, in either direction.
+  const voted = kept.flatMap((k, pair) => [...k.row.raw, ...(k.reverse?.raw ?? [])].map((r) => ({ pair, ...r })));
+  const p = <T>(values: T[]) => sql.param(values);
+  const onKept = sql`k(pair, ctx, f, t) AS (SELECT * FROM unnest(${p(voted.map((v) => v.pair))}::int[], ${p(voted.map((v) => v.ctx))}::text[],
+      ${p(voted.map((v) => v.f))}::text[], ${p(voted.map((v) => v.t))}::text[])),
+    voted AS (SELECT k.pair, v.id FROM votes v JOIN k ON k.ctx = v.context_id AND k.f = v.from_id AND k.t = v.to_id
+      WHERE v.campaign_id = ${campaignId} AND v.hidden_at IS NULL)`;
+  const sources = sql`WITH ${onKept}
     SELECT voted.pair, ${SOURCE_COLUMNS} FROM voted
-    LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote", sql`(SELECT id FROM voted)`)} src ON src.ref = voted.id
+    LEFT JOIN ${latestEntries(campaignId, VOTE_ENTRIES, "vote")} src ON src.ref = voted.id
     ORDER BY voted.pair, src.entry_index`;
   let current = -1;
   let votes: RowSource[] = [];
