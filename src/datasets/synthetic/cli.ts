@@ -80,7 +80,7 @@ export function registerSynthesizeCommand(dataset: Command) {
           [
             `synthesized ${summary.prompts} prompts with ${summary.model} (${summary.ranNow} in this run): ${summary.kept} kept (${summary.clarifying} ask a clarifying question), ${summary.dropped} dropped for lecturing`,
             `tokens: ${summary.tokens.input} in, ${summary.tokens.output} out${summary.costUsd === null ? "" : `; cost about $${summary.costUsd.toFixed(4)}`}`,
-            `dataset: ${summary.dataset} (${summary.manifest.files.map((f) => `${f.path} ${f.rows} rows`).join(", ")}), every row marked synthetic with the model and templates ${summary.template.slice(0, 12)}…`,
+            `dataset: ${summary.dataset} (${summary.manifest.files.map((f) => `${f.path} ${f.rows} ${f.rows === 1 ? "row" : "rows"}`).join(", ")}), every row marked synthetic with the model and templates ${summary.template.slice(0, 12)}…`,
           ].join("\n"),
         );
       }),
