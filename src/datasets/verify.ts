@@ -59,7 +59,7 @@ async function readManifest(dir: string): Promise<Manifest> {
     throw new PolyphonyError("not_found", `${dir} holds no ${MANIFEST_FILE}: ${(error as Error).message}`, { field: "dir" });
   }
   const manifest = JSON.parse(text) as Manifest;
-  if (manifest.version !== MANIFEST_VERSION) throw new PolyphonyError("invalid_input", `${MANIFEST_FILE} is not a ${MANIFEST_VERSION} manifest`, { field: "dir" });
+  if ((manifest.version as string) !== MANIFEST_VERSION) throw new PolyphonyError("invalid_input", `${MANIFEST_FILE} is not a ${MANIFEST_VERSION} manifest`, { field: "dir" });
   return manifest;
 }
 

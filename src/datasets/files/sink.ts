@@ -23,9 +23,14 @@ export class TextSink {
     const text = this.#buffered.join("");
     this.#buffered = [];
     this.#size = 0;
-    if (!this.#stream.write(text)) await new Promise<void>((resolve, reject) => {
-      this.#stream.once("drain", resolve);
-      this.#stream.once("error", reject);
+    if (this.#stream.write(text)) return;
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      this.#stream.once("error", fail);
+      this.#stream.once("drain", () => {
+        this.#stream.off("error", fail);
+        resolve();
+      });
     });
   }
 

@@ -1,6 +1,6 @@
 import { findLecturing } from "../../core/text/lecture-filter.ts";
 import { renderPrompt } from "../../providers/prompts.ts";
-import type { MeteredChat, TokenUsage } from "../../providers/openai-chat.ts";
+import type { MeteredChat } from "../../providers/openai-chat.ts";
 import type { ContextValues } from "../types.ts";
 import type { PromptResult } from "./job-state.ts";
 import { withRetries, type RetryPolicy } from "./retry.ts";
@@ -14,7 +14,7 @@ import { listValues } from "./templates.ts";
  * the rejected side; a chosen response that lectures is dropped.
  */
 export async function synthesizeOne(chat: MeteredChat, retry: RetryPolicy, contexts: readonly ContextValues[], threshold: number, i: number, prompt: string): Promise<PromptResult> {
-  const usage = { input: 0, output: 0 };
+  const usage: { input: number; output: number } = { input: 0, output: 0 };
   const call = async (...args: Parameters<MeteredChat["complete"]>) => {
     const reply = await withRetries(retry, () => chat.complete(...args));
     usage.input += reply.usage.input;
@@ -36,5 +36,5 @@ export async function synthesizeOne(chat: MeteredChat, retry: RetryPolicy, conte
   const rejected = await call([{ role: "system", content: renderPrompt("synthetic-plain") }, { role: "user", content: prompt }], { temperature: 0.7 });
   const lecturing = findLecturing(chosen);
   const dropped = lecturing.length > 0 ? lecturing : chosen.trim() === rejected.trim() ? ["the same as the plain response"] : null;
-  return { i, context: context.context, confidence, clarifying, chosen, rejected, values: values.map((v) => v.id), usage: usage as TokenUsage, dropped };
+  return { i, context: context.context, confidence, clarifying, chosen, rejected, values: values.map((v) => v.id), usage, dropped };
 }
