@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,7 +40,7 @@ async function readWithDuckDb(path: string): Promise<Record<string, unknown>[]> 
   try {
     const from = path.endsWith(".csv") ? `read_csv('${path}', header = true, all_varchar = true)` : `read_parquet('${path}')`;
     const reader = await connection.runAndReadAll(`SELECT * FROM ${from}`);
-    return reader.getRowObjectsJson() as Record<string, unknown>[];
+    return reader.getRowObjectsJson();
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -126,7 +126,9 @@ describe("value-grounded synthetic data", () => {
   });
 
   it("says so clearly when no language model is configured", async () => {
-    const run = await runPolyphony(["dataset", "synthesize", "--data", "memory://", "--campaign", "cmp_x", "--prompts", "/dev/null", "--out", join(tmpdir(), "unused")], { POLYPHONY_LLM_BASE_URL: "", POLYPHONY_LLM_MODEL: "" });
+    const data = await mkdtemp(join(tmpdir(), "polyphony-synth-data-"));
+    dirs.push(data);
+    const run = await runPolyphony(["dataset", "synthesize", "--data", data, "--campaign", "cmp_x", "--prompts", "/dev/null", "--out", join(data, "out")], { POLYPHONY_LLM_BASE_URL: "", POLYPHONY_LLM_MODEL: "" });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("synthetic data needs a language model, and none is configured: set POLYPHONY_LLM_BASE_URL and POLYPHONY_LLM_MODEL");
   }, 60_000);
