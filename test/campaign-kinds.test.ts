@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { KINDS } from "../src/kinds/index.ts";
@@ -9,6 +12,12 @@ import { createTestApi, countRows, type TestApi } from "./support/api.ts";
 import { migrateNotes, notesKind } from "./support/notes-kind/kind.ts";
 import { readAllEntries, readLogVerifier, verifyReceipt } from "./support/receipts.ts";
 import { storeTargets } from "./support/stores.ts";
+import { readJsonl, TRAINER_SCHEMAS } from "./support/dataset-schemas.ts";
+import { logExport } from "./support/log-export.ts";
+import { exportDataset } from "../src/datasets/export.ts";
+import { verifyDataset } from "../src/datasets/verify.ts";
+import { readCheckpoint } from "../src/platform/log/read.ts";
+import { readTrust } from "../src/platform/log/cli/log-trust.ts";
 
 describe("the kind registry", () => {
   const broken = (change: Partial<CampaignKind>): CampaignKind => ({ ...notesKind, ...change });
@@ -36,6 +45,13 @@ describe.each(storeTargets())("a kind registered in one line, on $name", (target
   let token: string;
   let participant: string;
   let noteId: string;
+  /** The notes table of the campaign's exports, read as the exports read it: in a transaction. */
+  const noteRows = () =>
+    store.transaction(async (tx) => {
+      const rows = [];
+      for await (const row of notesKind.datasets.tables[0]!.rows(tx, campaign.id)) rows.push(row.values);
+      return rows;
+    });
 
   beforeAll(async () => {
     store = await target.open();
@@ -98,6 +114,34 @@ describe.each(storeTargets())("a kind registered in one line, on $name", (target
     expect(entries.find((e) => e.index === res.body.receipt.index)?.entry.kind).toBe("notes/note");
   });
 
+  it("exports the kind's rows through the same dataset path: tables, trainer rows, card and provenance that verify", async () => {
+    const csv = await t.call("GET", `/api/v1/campaigns/${campaign.id}/tables/notes?format=csv`, { token: t.researcher });
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain("text/csv");
+    expect(csv.body).toContain('"That people change their minds"');
+    const votes = await t.call("GET", `/api/v1/campaigns/${campaign.id}/tables/votes`, { token: t.researcher });
+    expect(votes.status).toBe(404);
+    expect(votes.body.field).toBe("table");
+    const listing = await t.call("GET", `/api/v1/campaigns/${campaign.id}/datasets/trl-sft`, { token: t.researcher });
+    expect(listing.status).toBe(200);
+    expect(listing.body.manifest.campaign.kind).toBe("notes");
+    const train = await t.call("GET", `/api/v1/campaigns/${campaign.id}/datasets/trl-sft?file=data/train.jsonl`, { token: t.researcher });
+    expect(readJsonl(train.body, TRAINER_SCHEMAS["trl-sft"])).toEqual([
+      { messages: [{ role: "user", content: "What must it always remember?" }, { role: "assistant", content: "That people change their minds" }] },
+    ]);
+    const pairs = await t.call("GET", `/api/v1/campaigns/${campaign.id}/datasets/trl-preference`, { token: t.researcher });
+    expect(pairs.status).toBe(422);
+    expect(pairs.body.field).toBe("format");
+    const dir = await mkdtemp(join(tmpdir(), "polyphony-notes-"));
+    try {
+      await exportDataset(t.deps, campaign.id, { format: "openai-sft" }, dir);
+      const report = await verifyDataset({ dir, checkpoint: (await readCheckpoint(t.deps)).note, trust: readTrust({ key: t.deps.log.key.verifierKey }), entries: () => logExport(t), prover: null });
+      expect(report).toMatchObject({ ok: true, rows: 1, opened: 1 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("records progress through the kind's steps and refuses another kind's", async () => {
     for (const step of ["consent", "write"]) {
       expect((await t.call("POST", `/api/v1/campaigns/${campaign.id}/progress`, { token, body: { step } })).status).toBe(200);
@@ -134,9 +178,7 @@ describe.each(storeTargets())("a kind registered in one line, on $name", (target
       { target: { kind: "note", id: noteId }, label: "That people change their minds", hiddenAt: expect.any(String), reason: "off topic" },
     ]);
     expect((await t.call("GET", `/api/v1/campaigns/${campaign.id}/stats`, { token: t.researcher })).body.notes).toBe(0);
-    const rows = [];
-    for await (const row of notesKind.datasets[0]!.rows(store.db, campaign.id)) rows.push(row);
-    expect(rows).toEqual([]);
+    expect(await noteRows()).toEqual([]);
     const unhide = await t.call("POST", `/api/v1/campaigns/${campaign.id}/moderation/unhide`, {
       token: t.researcher,
       body: { target: { kind: "note", id: noteId }, reason: "on topic after all" },
@@ -155,9 +197,7 @@ describe.each(storeTargets())("a kind registered in one line, on $name", (target
     const noteEntry = entries.find((e) => e.entry.kind === "notes/note")!;
     const erased = await t.call("POST", `/api/v1/campaigns/${campaign.id}/erasures`, { token: t.researcher, body: { participant, reason: "asked" } });
     expect(erased.status).toBe(201);
-    const rows = [];
-    for await (const row of notesKind.datasets[0]!.rows(store.db, campaign.id)) rows.push(row);
-    expect(rows).toEqual([]);
+    expect(await noteRows()).toEqual([]);
     expect(await countRows(store, "test_notes")).toBe(1);
     const openings = await store.db.execute(sql`select count(*)::int as n from log_openings where entry_index = ${noteEntry.index}`);
     expect(rowsOf<{ n: number }>(openings)[0]!.n).toBe(0);

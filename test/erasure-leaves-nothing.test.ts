@@ -127,6 +127,9 @@ describe.each(storeTargets())("erasure leaves nothing behind, on $name", (target
       [`${at}/legitimacy?groupBy=email`, t.researcher],
       [`${at}/moderation`, t.researcher],
       ["/api/v1/log/entries?format=json", undefined],
+      ...["votes", "cards", "participants", "survey", "comments"].map((table) => [`${at}/tables/${table}?format=csv`, t.researcher] as const),
+      [`${at}/datasets/csv?file=provenance/openings.jsonl`, t.researcher],
+      [`${at}/datasets/trl-preference?file=provenance/openings.jsonl`, t.researcher],
     ] as const) {
       const res = await t.call("GET", path, { token });
       expect(res.status, path).toBe(200);

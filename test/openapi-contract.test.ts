@@ -227,6 +227,10 @@ describe("the answers of a flow through every operation", () => {
     await ok("GET", `${base}/graph?method=mai-2023`);
     await ok("GET", `${base}/export`);
     await ok("GET", `${base}/export?format=mai`);
+    await ok("GET", `${base}/tables/votes?format=csv`, { token: researcher });
+    await ok("GET", `${base}/tables/participants?format=parquet`, { token: researcher });
+    await ok("GET", `${base}/datasets/trl-preference`, { token: researcher });
+    await ok("GET", `${base}/datasets/csv?file=README.md`, { token: researcher });
 
     const target = { kind: "story", id: story.id };
     await ok("POST", `${base}/moderation`, { token: researcher, body: { target, reason: "off topic" } });

@@ -4,6 +4,8 @@ import { registerEraseCommand } from "../platform/erasure/cli.ts";
 import { KINDS } from "../kinds/index.ts";
 import { registerLogCommands } from "../platform/log/cli/log.ts";
 import { registerParticipantCommands } from "../platform/participants/cli.ts";
+import { registerDatasetCommands } from "../datasets/cli.ts";
+import { registerFinetuneCommands } from "../datasets/finetune/cli.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTokenCommands } from "../platform/auth/cli.ts";
 import { registerWitnessCommands } from "../platform/log/cli/witness.ts";
@@ -29,5 +31,7 @@ export function createProgram(): Command {
   registerWitnessCommands(program);
   registerEraseCommand(program);
   registerParticipantCommands(program);
+  registerDatasetCommands(program);
+  registerFinetuneCommands(program);
   return program;
 }

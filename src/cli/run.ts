@@ -19,6 +19,8 @@ const TOP_LEVEL: readonly { term: string; description: string }[] = [
   { term: "witness [options]", description: "watch a log and cosign its checkpoints (C2SP tlog-cosignature) once they are proven consistent" },
   { term: "erase [options]", description: "erase a participant's content on their request; their log entries stay, their content can no longer be checked" },
   { term: "participants", description: "the participants of a campaign" },
+  { term: "dataset", description: "export a campaign for trainers (TRL, OpenAI, CSV, Parquet) and verify exports against the log" },
+  { term: "finetune", description: "fine-tune a model on an exported dataset: an OpenAI-compatible job, or a TRL script for a local GPU" },
 ];
 
 /**

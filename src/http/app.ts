@@ -25,6 +25,7 @@ import { registerLogWitnessRoutes } from "../platform/log/witness/routes.ts";
 import { registerLogRoutes } from "../platform/log/routes.ts";
 import { registerErasureRoutes } from "../platform/erasure/routes.ts";
 import { registerCapabilityRoutes } from "../platform/capabilities/routes.ts";
+import { registerDatasetRoutes } from "../datasets/routes.ts";
 
 export type Api = OpenAPIHono;
 
@@ -135,6 +136,7 @@ export function createApi(deps: ServiceDeps): Api {
   registerLogWitnessRoutes(api, deps);
   registerLogRoutes(api, deps);
   registerErasureRoutes(api, deps);
+  registerDatasetRoutes(api, deps);
   api.doc31("/api/openapi.json", { openapi: "3.1.0", info: OPENAPI_INFO, servers: [{ url: "/" }], tags: OPENAPI_TAGS });
   registerApiDocs(api, "/api/docs", "/api/openapi.json");
   return api;

@@ -16,5 +16,6 @@ export const OPENAPI_TAGS = [
   { name: "Curation", description: "What a researcher does with the cards: merge them and write upgrade stories." },
   { name: "Moderation", description: "Hiding contributions, and erasing a participant's content on their request." },
   { name: "Results", description: "The moral graph, its export and the legitimacy figures." },
+  { name: "Datasets", description: "A campaign's data for trainers and analysts: raw tables as CSV and Parquet, and TRL and OpenAI fine-tuning sets with a dataset card and provenance." },
   { name: "Log", description: "The public, append-only contribution log: checkpoints, entries and proofs (docs/log-format.md)." },
 ];

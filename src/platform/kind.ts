@@ -5,6 +5,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { PolyphonyError } from "../core/errors.ts";
 import type { Queryable, Tx } from "../store/open.ts";
 import type { ServiceDeps } from "./deps.ts";
+import type { KindDatasets } from "../datasets/types.ts";
 
 /**
  * The contract a campaign kind implements. The shared modules (campaigns, participants,
@@ -46,8 +47,12 @@ export interface CampaignKind {
   routes(api: OpenAPIHono, deps: ServiceDeps): void;
   /** Registers the kind's CLI commands. */
   commands(program: Command): void;
-  /** The data sets the kind's campaigns export, as rows (written out by the exports). */
-  readonly datasets: readonly DatasetSource[];
+  /**
+   * What the kind's campaigns export (src/datasets/): its raw tables, its comments, its trainer
+   * rows (preference pairs, SFT examples), the values synthetic data is grounded in, and the
+   * dataset card's text. Every row cites the log entries it came from.
+   */
+  readonly datasets: KindDatasets;
 }
 
 /** A kind's campaign settings: validated with the shared ones, stored in the kind's tables. */
@@ -103,14 +108,6 @@ export interface KindErasure {
   readonly entries: readonly number[];
   /** Derived records removed, by name (`stories: 2`). */
   readonly removed: Readonly<Record<string, number>>;
-}
-
-/** One data set of a kind's campaign: rows in a stable order, hidden and erased text left out. */
-export interface DatasetSource {
-  /** Lower-case words joined by `-`, unique within the kind (`upgrade-votes`). */
-  readonly name: string;
-  readonly description: string;
-  rows(db: Queryable, campaignId: string): AsyncIterable<Record<string, unknown>>;
 }
 
 /** Steps every campaign's participants take before and after the kind's own. */

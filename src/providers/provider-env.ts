@@ -19,7 +19,7 @@ const invalidSetting = (field: string, message: string) => new PolyphonyError("i
  * Reads POLYPHONY_<kind>_BASE_URL, _MODEL, _API_KEY and _TIMEOUT_MS: undefined when neither URL
  * nor model is set; throws when only one of them is, or when a value is malformed.
  */
-export function readProviderEnv(env: ProviderEnv, kind: "LLM" | "EMBED"): ProviderConfig | undefined {
+export function readProviderEnv(env: ProviderEnv, kind: "LLM" | "EMBED" | "FINETUNE"): ProviderConfig | undefined {
   const name = (suffix: string) => `POLYPHONY_${kind}_${suffix}`;
   const baseUrl = env[name("BASE_URL")]?.trim() || undefined;
   const model = env[name("MODEL")]?.trim() || undefined;

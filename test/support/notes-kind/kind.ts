@@ -4,7 +4,7 @@
  * that the shared modules pick up a kind registered with one line, with no edit elsewhere.
  */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt } from "../../../src/store/columns.ts";
 import type { Queryable, Store, Tx } from "../../../src/store/open.ts";
@@ -17,6 +17,7 @@ import { signContribution } from "../../../src/platform/participants/participant
 import type { Participant } from "../../../src/platform/participants/participants.ts";
 import { logEntryUrl } from "../../../src/platform/log/views.ts";
 import { CampaignParam, createdWith, jsonBody, meta } from "../../../src/http/route.ts";
+import { latestEntries, SOURCE_COLUMNS, sourceOf, streamRows } from "../../../src/datasets/log-sources.ts";
 
 export const notePrompts = pgTable("test_note_prompts", {
   campaignId: text("campaign_id").primaryKey(),
@@ -83,6 +84,17 @@ function registerNoteRoutes(api: OpenAPIHono, deps: ServiceDeps) {
 
 const visibleNotes = (campaignId: string) => and(eq(notes.campaignId, campaignId), isNull(notes.hiddenAt));
 
+/** The visible notes with text, oldest first, each citing its log entry (the dataset exports' path). */
+function readNotes(db: Queryable, campaignId: string) {
+  type Row = Parameters<typeof sourceOf>[0] & { id: string; participant_id: string; text: string };
+  return streamRows<Row>(
+    db,
+    sql`SELECT n.id, n.participant_id, n.text, ${SOURCE_COLUMNS} FROM test_notes n
+      LEFT JOIN ${latestEntries(campaignId, ["notes/note"], "note")} src ON src.ref = n.id
+      WHERE n.campaign_id = ${campaignId} AND n.hidden_at IS NULL AND n.text <> '' ORDER BY n.created_at, n.id`,
+  );
+}
+
 export const notesKind: CampaignKind = {
   id: "notes",
   summary: "Participants write short notes on a prompt",
@@ -126,14 +138,34 @@ export const notesKind: CampaignKind = {
   commands(program) {
     program.command("notes").description("notes written on a campaign's prompt");
   },
-  datasets: [
-    {
-      name: "notes",
-      description: "The visible notes, oldest first",
-      async *rows(db, campaignId) {
-        const rows = await db.select({ id: notes.id, text: notes.text }).from(notes).where(visibleNotes(campaignId)).orderBy(asc(notes.createdAt), asc(notes.id));
-        for (const row of rows) if (row.text !== "") yield row;
+  datasets: {
+    tables: [
+      {
+        name: "notes",
+        description: "The visible notes, oldest first",
+        columns: [
+          { name: "note", type: "string", description: "The note's id" },
+          { name: "participant", type: "string", description: "Who wrote it" },
+          { name: "text", type: "string", description: "The note", content: "text" },
+        ],
+        async *rows(db, campaignId) {
+          for await (const row of readNotes(db, campaignId)) yield { values: { note: row.id, participant: row.participant_id, text: row.text }, sources: sourceOf(row) };
+        },
+      },
+    ],
+    async *comments() {},
+    trainer: {
+      async *sft(db, campaignId) {
+        const { prompt } = await readPrompt(db, campaignId);
+        for await (const row of readNotes(db, campaignId)) {
+          yield { group: campaignId, prompt: [{ role: "user", content: prompt }], completion: row.text, sources: sourceOf(row) };
+        }
       },
     },
-  ],
+    card: {
+      collection: "Participants wrote short notes on the campaign's prompt.",
+      rows: { notes: "One visible note.", sft: "The prompt, answered by one participant's note." },
+      biases: ["Notes are short and written by whoever joined."],
+    },
+  },
 };

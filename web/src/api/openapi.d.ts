@@ -160,6 +160,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign}/datasets/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign exported in a trainer's format (as `polyphony dataset export` writes it): without `file`, the manifest and the folder's files; with `file`, that file */
+        get: operations["exportCampaignDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign}/erasures": {
         parameters: {
             query?: never;
@@ -497,6 +514,23 @@ export interface paths {
         put?: never;
         /** Answer the closing survey: `represented` and `fair`, each 1–5 (4–5 count as agreeing in the legitimacy figures), and an optional comment. Answering again replaces the answer. Returns `{survey: {represented, fair, comment, answeredAt}, receipt}` */
         post: operations["answerSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One raw table of the campaign as CSV (RFC 4180) or Parquet, for pandas, R and DuckDB; participants carry only the demographic answers a published dataset may */
+        get: operations["getCampaignTable"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -956,6 +990,58 @@ export interface components {
         };
         CreateInvites: {
             count: number;
+        };
+        DatasetListing: {
+            files: {
+                href: string;
+                path: string;
+            }[];
+            manifest: components["schemas"]["DatasetManifest"];
+        };
+        DatasetManifest: {
+            campaign: {
+                id: string;
+                kind: string;
+                title: string;
+            };
+            /** @description The signed checkpoint (C2SP note) covering the rows' entries */
+            checkpoint: string;
+            files: {
+                bytes: number;
+                columns?: {
+                    content?: string;
+                    name: string;
+                    type: string;
+                }[];
+                path: string;
+                /** @enum {string} */
+                rowDigest: "line" | "cells";
+                rows: number;
+                sha256: string;
+                /** @enum {string} */
+                split?: "train" | "test";
+                table?: string;
+            }[];
+            format: string;
+            logSize: number;
+            provenance: {
+                openings: {
+                    lines: number;
+                    path: string;
+                    sha256: string;
+                };
+                rows: {
+                    lines: number;
+                    path: string;
+                    sha256: string;
+                };
+            };
+            synthetic?: {
+                model: string;
+                template: string;
+            };
+            /** @enum {string} */
+            version: "polyphony-dataset/1";
         };
         DemographicQuestion: {
             key: string;
@@ -2859,6 +2945,84 @@ export interface operations {
             };
         };
     };
+    exportCampaignDataset: {
+        parameters: {
+            query?: {
+                /** @description A file of the folder: README.md, manifest.json, data/…, provenance/… */
+                file?: string;
+            };
+            header?: never;
+            path: {
+                campaign: string;
+                /** @description trl-sft, trl-preference, trl-kto, openai-sft, openai-preference, csv or parquet */
+                format: "trl-sft" | "trl-preference" | "trl-kto" | "openai-sft" | "openai-preference" | "csv" | "parquet";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folder's listing, or one of its files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetListing"];
+                    "application/jsonl": string;
+                    "application/vnd.apache.parquet": string;
+                    "text/csv": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     eraseParticipant: {
         parameters: {
             query?: never;
@@ -4530,6 +4694,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignTable: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `parquet` */
+                format?: "csv" | "parquet";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+                /** @description One of votes, cards, participants, survey, comments; which a campaign has depends on its kind */
+                table: "votes" | "cards" | "participants" | "survey" | "comments";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Malformed request */
