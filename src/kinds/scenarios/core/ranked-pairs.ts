@@ -19,25 +19,51 @@ export interface Consensus {
  */
 export function rankedPairs(election: Election, wins = countPairwise(election)): Consensus {
   const n = election.items;
-  const pairs: number[] = [];
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (wins[a * n + b]! > wins[b * n + a]!) pairs.push(a * n + b);
-  pairs.sort((p, q) => wins[q]! - wins[p]! || wins[transpose(p, n)]! - wins[transpose(q, n)]! || p - q);
-  // reach[x * n + y] = 1 when a chain of locked pairs leads from x to y.
-  const reach = new Uint8Array(n * n);
+  const pairs = sortedMajorities(wins, n, election.ballots);
+  // Row x of `reach` is a bitset of the items a chain of locked pairs leads to from x.
+  const words = (n + 31) >>> 5;
+  const reach = new Int32Array(n * words);
+  const has = (x: number, y: number) => (reach[x * words + (y >>> 5)]! >>> (y & 31)) & 1;
   for (const p of pairs) {
     const a = Math.floor(p / n);
     const b = p % n;
-    if (reach[b * n + a] || reach[a * n + b]) continue;
+    if (has(b, a) || has(a, b)) continue;
     for (let x = 0; x < n; x++) {
-      if (x !== a && !reach[x * n + a]) continue;
-      for (let y = 0; y < n; y++) if (y === b || reach[b * n + y]) reach[x * n + y] = 1;
+      if (x !== a && !has(x, a)) continue;
+      for (let w = 0; w < words; w++) reach[x * words + w]! |= reach[b * words + w]!;
+      reach[x * words + (b >>> 5)]! |= 1 << (b & 31);
     }
   }
   const rank = new Int32Array(n);
-  for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (reach[x * n + y]) rank[y]!++;
-  return { rank, above: reach, order: orderByRank(rank) };
+  const above = new Uint8Array(n * n);
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < n; y++) {
+      if (!has(x, y)) continue;
+      above[x * n + y] = 1;
+      rank[y]!++;
+    }
+  }
+  return { rank, above, order: orderByRank(rank) };
 }
 
+/**
+ * The pairs a·n + b with a majority for a over b, strongest first. The three sort keys fit one
+ * float when (ballots + 1)² n² < 2⁵³, which lets a typed array sort them without a comparator.
+ */
+function sortedMajorities(wins: Int32Array, n: number, ballots: number): Iterable<number> {
+  const span = ballots + 1;
+  const keyed = span * span * n * n < Number.MAX_SAFE_INTEGER;
+  const keys: number[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) {
+      const win = wins[a * n + b]!;
+      const loss = wins[b * n + a]!;
+      if (win > loss) keys.push(keyed ? ((ballots - win) * span + loss) * n * n + a * n + b : a * n + b);
+    }
+  }
+  if (keyed) return Float64Array.from(keys).sort().map((key) => key % (n * n));
+  return keys.sort((p, q) => wins[q]! - wins[p]! || wins[transpose(p, n)]! - wins[transpose(q, n)]! || p - q);
+}
 const transpose = (p: number, n: number) => (p % n) * n + Math.floor(p / n);
 
 /** Item indices sorted by rank, then index. */
