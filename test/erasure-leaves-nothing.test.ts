@@ -21,7 +21,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * A participant writes a marker everywhere they can — demographic answer, values card, vote and
- * survey comments, the articulation chat — and a researcher writes a story from their card. After
+ * survey comments, the articulation chat — and a researcher writes a story from their card; in a
+ * scenarios campaign another writes it in a proposed behaviour, its thoughts and a rationale. After
  * erasure the marker is nowhere: no table, no export, no public route, no opening, no server log,
  * and on PGlite no file of the data folder; every receipt issued before still verifies.
  */
@@ -31,6 +32,7 @@ describe.each(storeTargets())("erasure leaves nothing behind, on $name", (target
   let t: TestApi;
   let fake: FakeOpenAi;
   let at: string;
+  let sat: string;
   const receipts: ApiReceipt[] = [];
   const logged: string[] = [];
   const original = { log: console.log, warn: console.warn, error: console.error };
@@ -89,6 +91,31 @@ describe.each(storeTargets())("erasure leaves nothing behind, on $name", (target
     // A failed request with the marker in it must not write it to the server log either.
     await t.call("POST", `${at}/cards`, { token: subject.token, body: { question: "no-such-question", title: `Again ${MARKER}`, description: "x", policies: POLICIES } });
 
+    // In a scenarios campaign, the subject proposes a behaviour (with thoughts), tags it, ranks it and explains why.
+    const scenarioCampaign = keep(
+      await t.call("POST", "/api/v1/campaigns", {
+        token: t.researcher,
+        body: { kind: "scenarios", title: "Forget my ranking", resultsVisibility: "public", minGroupSize: 2, scenarios: [{ situation: "Asked to delete every backup.", behaviours: [{ description: "Deletes them." }] }] },
+      }),
+    ).campaign as unknown as { id: string; scenarios: { id: string; behaviours: { id: string }[] }[] };
+    sat = `/api/v1/campaigns/${scenarioCampaign.id}`;
+    const scenario = scenarioCampaign.scenarios[0]!;
+    const ranker = keep(await t.call("POST", `${sat}/participants`, { body: { answers: {} } }));
+    const peer = keep(await t.call("POST", `${sat}/participants`, { body: { answers: {} } }));
+    const proposed = keep(
+      await t.call("POST", `${sat}/scenarios/${scenario.id}/behaviours`, {
+        token: ranker.token,
+        body: { description: `Asks first, ${MARKER}.`, thoughts: `I think ${MARKER}.`, tags: ["asks clarifying questions"] },
+      }),
+    ).behaviour as unknown as { id: string };
+    const both = [[proposed.id], [scenario.behaviours[0]!.id]];
+    for (const who of [ranker, peer]) keep(await t.call("POST", `${sat}/scenarios/${scenario.id}/rankings`, { token: who.token, body: { tiers: both, displayOrder: both.flat() } }));
+    keep(await t.call("POST", `${sat}/behaviours/${proposed.id}/tags`, { token: peer.token, body: { tags: ["explains plans and consequences"] } }));
+    keep(await t.call("POST", `${sat}/scenarios/${scenario.id}/rationales`, { token: ranker.token, body: { text: `Backups matter, ${MARKER}.`, behaviour: proposed.id } }));
+    const scenarioErasure = await t.call("POST", `${sat}/erasures`, { token: t.researcher, body: { participant: ranker.participant!.id, reason: "asked" } });
+    expect(scenarioErasure.status, JSON.stringify(scenarioErasure.body)).toBe(201);
+    receipts.push(scenarioErasure.body.receipt as ApiReceipt);
+
     const erased = await t.call("POST", `${at}/erasures`, { token: t.researcher, body: { participant: subject.participant!.id, reason: "asked by email" } });
     expect(erased.status, JSON.stringify(erased.body)).toBe(201);
     erasure = erased.body.erasure;
@@ -130,6 +157,14 @@ describe.each(storeTargets())("erasure leaves nothing behind, on $name", (target
       ...["votes", "cards", "participants", "survey", "comments"].map((table) => [`${at}/tables/${table}?format=csv`, t.researcher] as const),
       [`${at}/datasets/csv?file=provenance/openings.jsonl`, t.researcher],
       [`${at}/datasets/trl-preference?file=provenance/openings.jsonl`, t.researcher],
+      [sat, undefined],
+      [`${sat}/scenarios/results`, t.researcher],
+      [`${sat}/scenarios/results`, undefined],
+      [`${sat}/scenarios/big-bench`, t.researcher],
+      [`${sat}/tables/behaviours?format=csv`, t.researcher],
+      [`${sat}/tables/comments?format=csv`, t.researcher],
+      [`${sat}/datasets/trl-preference`, t.researcher],
+      [`${sat}/moderation`, t.researcher],
     ] as const) {
       const res = await t.call("GET", path, { token });
       expect(res.status, path).toBe(200);

@@ -123,6 +123,10 @@ describe.each(storeTargets())("hostile input to every route, on $name", (target)
       unhideContent: { target: { kind: "values_card", id: a.id }, reason: "not spam" },
       eraseParticipant: { externalId: "nobody-here", reason: "asked by email" },
       startResearcherSession: { token: t.researcher },
+      proposeBehaviour: { description: "Asks what the person wants first.", thoughts: "The request is unclear.", tags: ["asks clarifying questions"] },
+      rankScenario: { tiers: [["bhv_a", "bhv_b"], ["bhv_c"]], displayOrder: ["bhv_c", "bhv_a", "bhv_b"], acceptable: 1, durationMs: 3000 },
+      tagBehaviour: { tags: ["asks clarifying questions"] },
+      addRationale: { text: "It should ask before acting.", behaviour: "bhv_a" },
     });
   });
   afterAll(async () => store?.close());

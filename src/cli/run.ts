@@ -15,6 +15,7 @@ const TOP_LEVEL: readonly { term: string; description: string }[] = [
   { term: "cards", description: "canonical values cards: list, find similar, merge, undo" },
   { term: "import", description: "import a deliberation from another tool" },
   { term: "graph", description: "compute and export moral graphs" },
+  { term: "scenarios", description: "scenario rankings: results and BIG-bench tasks" },
   { term: "log", description: "the tamper-evident log of every contribution and action" },
   { term: "witness [options]", description: "watch a log and cosign its checkpoints (C2SP tlog-cosignature) once they are proven consistent" },
   { term: "erase [options]", description: "erase a participant's content on their request; their log entries stay, their content can no longer be checked" },

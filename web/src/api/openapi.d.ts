@@ -92,6 +92,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign}/behaviours/{behaviour}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tag a behaviour with tags of the campaign's taxonomy */
+        post: operations["tagBehaviour"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign}/canonical-cards": {
         parameters: {
             query?: never;
@@ -359,7 +376,7 @@ export interface paths {
         /** What moderation hid and why: `{hidden: [{target: {kind, id}, label, hiddenAt, reason}], actions: [{id, target, action, reason, by, at}]}`; `hidden` is what is hidden now, `actions` every hide and unhide, newest first */
         get: operations["getModeration"];
         put?: never;
-        /** Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote, id}, reason}`. It stays stored; lists, story serving, results and exports skip it. Returns `{action, receipt}` */
+        /** Hide a contribution with a reason: `{target: {kind: values_card|canonical_card|story|vote|scenario|behaviour|ranking|rationale, id}, reason}`. It stays stored; lists, story serving, results and exports skip it. Returns `{action, receipt}` */
         post: operations["hideContent"];
         delete?: never;
         options?: never;
@@ -410,8 +427,93 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the participant reached a step of their campaign kind's flow (moral-graph: consent, demographics, question, articulate, similar, judge, survey, done). Idempotent: the first time a step is reached is kept. Returns `{steps: [{step, at}]}`, the steps reached in flow order */
+        /** Record that the participant reached a step of their campaign kind's flow (moral-graph: consent, demographics, question, articulate, similar, judge, survey, done; scenarios: consent, demographics, rank, survey, done). Idempotent: the first time a step is reached is kept. Returns `{steps: [{step, at}]}`, the steps reached in flow order */
         post: operations["recordProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/scenarios/{scenario}/behaviours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a behaviour the AI could show in a scenario, with its internal thoughts and tags if you like */
+        post: operations["proposeBehaviour"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/scenarios/{scenario}/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rank a scenario's behaviours (full or partial, ties, none acceptable) or skip it; ranking again replaces the ranking */
+        post: operations["rankScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/scenarios/{scenario}/rationales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say why you ranked a scenario as you did, or what you think of one behaviour */
+        post: operations["addRationale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/scenarios/big-bench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenarios as a BIG-bench JSON task: imported scores kept, others from the consensus */
+        get: operations["exportBigBench"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign}/scenarios/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per scenario: consensus orders (ranked pairs, Schulze), Plackett–Luce scores with intervals, agreement; rater reliability for researchers */
+        get: operations["getScenarioResults"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -696,6 +798,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddRationale: {
+            /** @description The behaviour the rationale is about, if one */
+            behaviour?: string;
+            text: string;
+        };
         /**
          * @default {
          *       "mode": "open"
@@ -757,6 +864,36 @@ export interface components {
             }[];
             reply: string;
         };
+        BehaviourReceipt: {
+            behaviour: {
+                description: string;
+                id: string;
+                /** @enum {string} */
+                origin: "participant";
+                scenario: string;
+                tags: string[];
+                thoughts: string | null;
+            };
+            /** @description The contribution's log receipt */
+            receipt: {
+                index: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        BigBenchTask: {
+            description: string;
+            examples: {
+                input: string;
+                target_scores: {
+                    [key: string]: number;
+                };
+            }[];
+            keywords: string[];
+            metrics: string[];
+            name: string;
+            preferred_score: string;
+        };
         Campaign: {
             admission: {
                 /** @enum {string} */
@@ -801,6 +938,61 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        } | {
+            admission: {
+                /** @enum {string} */
+                mode: "open";
+            } | {
+                /** @enum {string} */
+                mode: "invite";
+            } | {
+                externalIdParam: string;
+                /** @enum {string} */
+                mode: "allowlist";
+            };
+            consent: string;
+            consentDetails: components["schemas"]["ConsentDetails"];
+            /** Format: date-time */
+            createdAt: string;
+            demographics: {
+                key: string;
+                options?: string[];
+                question: string;
+                required?: boolean;
+            }[];
+            description: string;
+            id: string;
+            /** @enum {string} */
+            kind: "scenarios";
+            /** @description Public views show no demographic group of fewer people than this (default 5); researchers see every group */
+            minGroupSize: number;
+            /** @enum {string} */
+            resultsVisibility: "public" | "token";
+            scenarios: {
+                behaviours: {
+                    description: string;
+                    id: string;
+                    /** @enum {string} */
+                    origin: "participant" | "researcher" | "model";
+                    synthetic: {
+                        model: string;
+                        prompt: string;
+                    } | null;
+                    thoughts: string | null;
+                }[];
+                capabilities: string;
+                context: string | null;
+                gold: boolean;
+                id: string;
+                request: string;
+                situation: string;
+            }[];
+            /** @enum {string} */
+            status: "open" | "closed";
+            taxonomy: string[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         CampaignList: {
             campaigns: components["schemas"]["CampaignSummary"][];
@@ -830,6 +1022,21 @@ export interface components {
                 };
                 votes: number;
             }[];
+        } | {
+            behaviours: number;
+            funnel: {
+                /** @description Median seconds from the step reached just before; null when nobody reached it after another */
+                medianSeconds: number | null;
+                participants: number;
+                step: string;
+            }[];
+            participants: number;
+            rankings: number;
+            rationales: number;
+            scenarios: number;
+            skips: number;
+            surveys: number;
+            tags: number;
         };
         CampaignSummary: {
             /** Format: date-time */
@@ -976,6 +1183,60 @@ export interface components {
              * @enum {string}
              */
             resultsVisibility: "public" | "token";
+            title: string;
+        } | {
+            admission?: components["schemas"]["Admission"];
+            /** @default  */
+            consent: string;
+            consentDetails?: components["schemas"]["ConsentDetails"];
+            /** @default [] */
+            demographics: components["schemas"]["DemographicQuestion"][];
+            /** @default  */
+            description: string;
+            /** @enum {string} */
+            kind: "scenarios";
+            /**
+             * @description Public views show no demographic group of fewer people than this (default 5); researchers see every group
+             * @default 5
+             */
+            minGroupSize: number;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            resultsVisibility: "public" | "token";
+            scenarios: {
+                /** @default [] */
+                behaviours: {
+                    description: string;
+                    /**
+                     * @default researcher
+                     * @enum {string}
+                     */
+                    origin: "researcher" | "model";
+                    /** @description Which model made it and from what prompt; required when origin is model */
+                    synthetic?: {
+                        model: string;
+                        prompt: string;
+                    };
+                    tags?: string[];
+                    /** @description A score from an imported BIG-bench task */
+                    targetScore?: number;
+                    /** @description The internal thoughts that lead to the behaviour */
+                    thoughts?: string;
+                }[];
+                /** @default  */
+                capabilities: string;
+                context?: string;
+                externalRef?: string;
+                /** @description A gold scenario's known acceptable order: tiers of indices into `behaviours`, best first */
+                gold?: number[][];
+                /** @default  */
+                request: string;
+                situation: string;
+            }[];
+            /** @description Behaviour tags; the default taxonomy when left out */
+            taxonomy?: string[];
             title: string;
         };
         CreatedInvites: {
@@ -1823,6 +2084,61 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        ProposeBehaviour: {
+            description: string;
+            tags?: string[];
+            /** @description The internal thoughts that lead to the behaviour */
+            thoughts?: string;
+        };
+        RankingReceipt: {
+            ranking: {
+                acceptable: number | null;
+                createdAt: string;
+                displayOrder: string[];
+                durationMs: number | null;
+                id: string;
+                scenario: string;
+                skipped: boolean;
+                tiers: string[][];
+            };
+            /** @description The contribution's log receipt */
+            receipt: {
+                index: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        RankScenario: {
+            /** @description How many leading tiers are acceptable; 0 says none is */
+            acceptable?: number;
+            /** @description The behaviours in the order the participant was shown them */
+            displayOrder: string[];
+            /** @description How long the participant took */
+            durationMs?: number;
+            /** @description None of the behaviours is acceptable (the same as `acceptable: 0`) */
+            noneAcceptable?: boolean;
+            /** @description The participant skipped the scenario: `tiers` must be empty */
+            skip?: boolean;
+            /**
+             * @description Behaviour ids best first; the ids of one tier are tied. Behaviours left out are unranked (a partial ranking)
+             * @default []
+             */
+            tiers: string[][];
+        };
+        RationaleReceipt: {
+            rationale: {
+                behaviour: string | null;
+                id: string;
+                scenario: string;
+                text: string;
+            };
+            /** @description The contribution's log receipt */
+            receipt: {
+                index: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
         Receipt: {
             /** @description A C2SP signed note: checkpoint text, blank line, signature lines */
             checkpoint: string;
@@ -1867,6 +2183,75 @@ export interface components {
         ResearcherSignIn: {
             /** @description A researcher token from `polyphony token create` */
             token: string;
+        };
+        ScenarioResults: {
+            campaign: string;
+            /** @description Rater reliability; researchers only */
+            raters: {
+                /** @description Mean Kendall τ-b with the leave-one-out consensus */
+                agreement: number | null;
+                /** @description Agreement below 0 or gold accuracy below ½ */
+                flagged: boolean;
+                /** @description Share of gold pairs kept, a tie counting ½ */
+                goldAccuracy: number | null;
+                participant: string;
+                rankings: number;
+            }[] | null;
+            scenarios: ({
+                gold: boolean;
+                id: string;
+                rankings: number;
+                situation: string;
+                skips: number;
+                /**
+                 * @description Fewer people ranked it than the campaign's minimum group size
+                 * @enum {boolean}
+                 */
+                suppressed: true;
+            } | {
+                /** @description Behaviours the consensus puts above the bar; null when no ranking placed it */
+                acceptable: string[] | null;
+                agreement: {
+                    kendallW: number | null;
+                    krippendorffAlpha: number | null;
+                };
+                gold: boolean;
+                id: string;
+                /** @description Rankings that found no behaviour acceptable */
+                noneAcceptable: number;
+                /** @description Ranked pairs (Tideman) consensus, best first */
+                rankedPairs: {
+                    /** @description A behaviour's id; null is the acceptability bar (behaviours above it are acceptable) */
+                    behaviour: string | null;
+                    /** @description How many items the method puts above this one */
+                    rank: number;
+                }[];
+                rankings: number;
+                /** @description Schulze consensus, best first */
+                schulze: {
+                    /** @description A behaviour's id; null is the acceptability bar (behaviours above it are acceptable) */
+                    behaviour: string | null;
+                    /** @description How many items the method puts above this one */
+                    rank: number;
+                }[];
+                scores: {
+                    behaviour: string;
+                    description: string;
+                    /** @description 90% bootstrap quantile over rankers */
+                    high: number | null;
+                    /** @description 10% bootstrap quantile over rankers */
+                    low: number | null;
+                    /** @description Plackett–Luce log-worth, centred; null when no ranking placed it */
+                    score: number | null;
+                    tags: {
+                        [key: string]: number;
+                    };
+                }[];
+                situation: string;
+                skips: number;
+                /** @enum {boolean} */
+                suppressed: false;
+            })[];
         };
         ServedStories: {
             stories: {
@@ -1920,6 +2305,31 @@ export interface components {
             survey: components["schemas"]["SurveyAnswer"];
             /** @description How many upgrades the participant judged */
             votes: number;
+        } | {
+            /** @description Demographic answers by question key */
+            answers: {
+                [key: string]: string;
+            };
+            /** @description Behaviours the participant proposed */
+            behaviours: number;
+            lastStep: string | null;
+            participant: {
+                campaignId: string;
+                id: string;
+                /** Format: date-time */
+                joinedAt: string | null;
+            };
+            /** @description Scenarios the participant ranked or skipped, oldest first */
+            ranked: {
+                scenario: string;
+                skipped: boolean;
+            }[];
+            steps: {
+                /** Format: date-time */
+                at: string;
+                step: string;
+            }[];
+            survey: components["schemas"]["SurveyAnswer"];
         };
         SimilarCards: {
             similar: {
@@ -2006,12 +2416,76 @@ export interface components {
             receipt: components["schemas"]["Receipt"];
             survey: components["schemas"]["SurveyAnswer"];
         };
+        TagBehaviour: {
+            tags: string[];
+        };
+        TagsReceipt: {
+            /** @description The contribution's log receipt */
+            receipt: {
+                index: number;
+            } & {
+                [key: string]: unknown;
+            };
+            tags: {
+                behaviour: string;
+                tags: string[];
+            };
+        };
         UndoMerge: {
             reason: string;
         };
         UpdateCampaign: {
+            addBehaviours?: {
+                description: string;
+                /**
+                 * @default researcher
+                 * @enum {string}
+                 */
+                origin: "researcher" | "model";
+                scenario: string;
+                /** @description Which model made it and from what prompt; required when origin is model */
+                synthetic?: {
+                    model: string;
+                    prompt: string;
+                };
+                tags?: string[];
+                /** @description A score from an imported BIG-bench task */
+                targetScore?: number;
+                /** @description The internal thoughts that lead to the behaviour */
+                thoughts?: string;
+            }[];
             addContexts?: string[];
             addQuestions?: string[];
+            addScenarios?: {
+                /** @default [] */
+                behaviours: {
+                    description: string;
+                    /**
+                     * @default researcher
+                     * @enum {string}
+                     */
+                    origin: "researcher" | "model";
+                    /** @description Which model made it and from what prompt; required when origin is model */
+                    synthetic?: {
+                        model: string;
+                        prompt: string;
+                    };
+                    tags?: string[];
+                    /** @description A score from an imported BIG-bench task */
+                    targetScore?: number;
+                    /** @description The internal thoughts that lead to the behaviour */
+                    thoughts?: string;
+                }[];
+                /** @default  */
+                capabilities: string;
+                context?: string;
+                externalRef?: string;
+                /** @description A gold scenario's known acceptable order: tiers of indices into `behaviours`, best first */
+                gold?: number[][];
+                /** @default  */
+                request: string;
+                situation: string;
+            }[];
             admission?: components["schemas"]["Admission"];
             consent?: string;
             consentDetails?: components["schemas"]["ConsentDetails"];
@@ -2025,6 +2499,7 @@ export interface components {
             resultsVisibility?: "public" | "token";
             /** @enum {string} */
             status?: "open" | "closed";
+            taxonomy?: string[];
             title?: string;
         };
         ValuesCardReceipt: {
@@ -2646,6 +3121,85 @@ export interface operations {
             /** @description No LLM provider is configured */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tagBehaviour: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Base64 Ed25519 signature, by the participant's own key, of the RFC 8785 JSON of {v: 1, campaign, kind, content}; required when the participant joined with a publicKey */
+                "polyphony-signature"?: string;
+            };
+            path: {
+                behaviour: string;
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagBehaviour"];
+            };
+        };
+        responses: {
+            /** @description The tags and their receipt; Location is its log entry */
+            201: {
+                headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3987,7 +4541,7 @@ export interface operations {
                         /** @example cmp_4k2j9x */
                         id: string;
                         /** @enum {string} */
-                        kind: "values_card" | "canonical_card" | "story" | "vote";
+                        kind: "values_card" | "canonical_card" | "story" | "vote" | "scenario" | "behaviour" | "ranking" | "rationale";
                     };
                 };
             };
@@ -4076,7 +4630,7 @@ export interface operations {
                         /** @example cmp_4k2j9x */
                         id: string;
                         /** @enum {string} */
-                        kind: "values_card" | "canonical_card" | "story" | "vote";
+                        kind: "values_card" | "canonical_card" | "story" | "vote" | "scenario" | "behaviour" | "ranking" | "rationale";
                     };
                 };
             };
@@ -4238,7 +4792,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["RecordProgress"] & {
                     /** @enum {string} */
-                    step?: "consent" | "demographics" | "question" | "articulate" | "similar" | "judge" | "survey" | "done";
+                    step?: "consent" | "demographics" | "question" | "articulate" | "similar" | "judge" | "survey" | "done" | "rank";
                 };
             };
         };
@@ -4250,6 +4804,381 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StepsReached"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposeBehaviour: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Base64 Ed25519 signature, by the participant's own key, of the RFC 8785 JSON of {v: 1, campaign, kind, content}; required when the participant joined with a publicKey */
+                "polyphony-signature"?: string;
+            };
+            path: {
+                campaign: string;
+                scenario: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeBehaviour"];
+            };
+        };
+        responses: {
+            /** @description The behaviour and its receipt; Location is its log entry */
+            201: {
+                headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BehaviourReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rankScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Base64 Ed25519 signature, by the participant's own key, of the RFC 8785 JSON of {v: 1, campaign, kind, content}; required when the participant joined with a publicKey */
+                "polyphony-signature"?: string;
+            };
+            path: {
+                campaign: string;
+                scenario: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RankScenario"];
+            };
+        };
+        responses: {
+            /** @description The ranking and its receipt; Location is its log entry */
+            201: {
+                headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addRationale: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Base64 Ed25519 signature, by the participant's own key, of the RFC 8785 JSON of {v: 1, campaign, kind, content}; required when the participant joined with a publicKey */
+                "polyphony-signature"?: string;
+            };
+            path: {
+                campaign: string;
+                scenario: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRationale"];
+            };
+        };
+        responses: {
+            /** @description The rationale and its receipt; Location is its log entry */
+            201: {
+                headers: {
+                    /** @description The created resource; where it cannot be read on its own, its entry in the log */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RationaleReceipt"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportBigBench: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A BIG-bench task */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BigBenchTask"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `field` names the offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address or token; `Retry-After` says how many seconds to wait */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window ends */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScenarioResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenarios' results; in public, scenarios fewer people ranked than the minimum group size are suppressed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioResults"];
                 };
             };
             /** @description Malformed request */
@@ -4754,8 +5683,8 @@ export interface operations {
             header?: never;
             path: {
                 campaign: string;
-                /** @description One of votes, cards, participants, survey, comments; which a campaign has depends on its kind */
-                table: "votes" | "cards" | "participants" | "survey" | "comments";
+                /** @description One of votes, cards, rankings, behaviours, preference-pairs, participants, survey, comments; which a campaign has depends on its kind */
+                table: "votes" | "cards" | "rankings" | "behaviours" | "preference-pairs" | "participants" | "survey" | "comments";
             };
             cookie?: never;
         };
