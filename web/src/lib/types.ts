@@ -9,6 +9,14 @@ import type { components } from "../api/openapi.d.ts";
 type Schemas = components["schemas"];
 
 export type Campaign = Schemas["Campaign"];
+/** A campaign of the moral-graph kind: its questions, contexts and judging quota. */
+export type MoralGraphCampaign = Extract<Campaign, { kind: "moral-graph" }>;
+
+/** The campaign as a moral graph; a kind's pages are only ever given campaigns of their kind. */
+export function moralGraphOf(campaign: Campaign): MoralGraphCampaign {
+  if (campaign.kind !== "moral-graph") throw new Error(`campaign ${campaign.id} is a ${campaign.kind} campaign, not a moral graph`);
+  return campaign;
+}
 export type CampaignSummary = Schemas["CampaignSummary"];
 export type DemographicQuestion = Campaign["demographics"][number];
 export type Admission = Campaign["admission"];

@@ -49,6 +49,7 @@ export function CampaignForm({
   /** Shown beside the button once the last submission was saved. */
   saved?: boolean;
 }) {
+  const moralGraph = existing?.kind === "moral-graph" ? existing : undefined;
   const [title, setTitle] = useState(existing?.title ?? "");
   const [description, setDescription] = useState(existing?.description ?? "");
   const [consent, setConsent] = useState(existing?.consent ?? "");
@@ -62,7 +63,7 @@ export function CampaignForm({
   const [contact, setContact] = useState(existing?.consentDetails.contact ?? "");
   const [minutes, setMinutes] = useState(existing?.consentDetails.minutes ? String(existing.consentDetails.minutes) : "");
   const [erasure, setErasure] = useState(existing?.consentDetails.erasure ?? "");
-  const [quota, setQuota] = useState(String(existing?.judgingQuota ?? 5));
+  const [quota, setQuota] = useState(String(moralGraph?.judgingQuota ?? 5));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -119,7 +120,7 @@ export function CampaignForm({
         hint={t("form.questionsHint")}
         itemLabel={t("results.question")}
         items={questions}
-        fixed={existing?.questions.map((q) => q.text) ?? []}
+        fixed={moralGraph?.questions.map((q) => q.text) ?? []}
         onChange={setQuestions}
         min={existing ? 0 : 1}
         multiline
@@ -130,7 +131,7 @@ export function CampaignForm({
         hint={t("form.contextsHint")}
         itemLabel={t("results.context")}
         items={contexts}
-        fixed={existing?.contexts.map((c) => c.name) ?? []}
+        fixed={moralGraph?.contexts.map((c) => c.name) ?? []}
         onChange={setContexts}
         min={existing ? 0 : 1}
       />

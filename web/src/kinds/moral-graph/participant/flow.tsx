@@ -1,6 +1,6 @@
 import { useCallback } from "react";
 import type { KindFlowProps } from "../../kind.ts";
-import type { CardContent } from "../../../lib/types.ts";
+import { moralGraphOf, type CardContent } from "../../../lib/types.ts";
 import { chatAvailable } from "../../../participant/session.ts";
 import * as mg from "./api.ts";
 import { ArticulateStep } from "./articulate-step.tsx";
@@ -25,7 +25,8 @@ export function resumeAt(me: mg.MoralGraphMe, draft: mg.MoralGraphDraft): string
 }
 
 /** A moral-graph campaign's steps: choose a question, articulate a value, compare it with similar ones, judge stories. */
-export function MoralGraphFlow({ campaign, session, me, step, draft: shared, setDraft, keep, advance, show, refreshMe, onError }: KindFlowProps) {
+export function MoralGraphFlow({ campaign: shown, session, me, step, draft: shared, setDraft, keep, advance, show, refreshMe, onError }: KindFlowProps) {
+  const campaign = moralGraphOf(shown);
   const draft = shared as mg.MoralGraphDraft;
   const mine = me as mg.MoralGraphMe | null;
   const question = campaign.questions.find((q) => q.id === draft.question);

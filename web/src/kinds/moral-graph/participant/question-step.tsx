@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { RadioGroup } from "../../../components/fields.tsx";
-import type { Campaign } from "../../../lib/types.ts";
+import type { MoralGraphCampaign } from "../../../lib/types.ts";
 import { t } from "../../../i18n/i18n.ts";
 
 /** Shows the question (or lets the participant pick one when the campaign asks several). */
@@ -9,7 +9,7 @@ export function QuestionStep({
   chosen,
   onContinue,
 }: {
-  campaign: Campaign;
+  campaign: MoralGraphCampaign;
   chosen: string | undefined;
   onContinue: (questionId: string) => void;
 }) {

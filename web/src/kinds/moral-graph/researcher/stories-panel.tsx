@@ -3,7 +3,7 @@ import { SelectField, TextArea } from "../../../components/fields.tsx";
 import { ErrorNotice, SuccessNotice } from "../../../components/notice.tsx";
 import { t } from "../../../i18n/i18n.ts";
 import { api, ApiError } from "../../../lib/api.ts";
-import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
+import { moralGraphOf, type Campaign, type CanonicalCard } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import { chatAvailable } from "../../../participant/session.ts";
 import { StoryCoverageView } from "./story-coverage.tsx";
@@ -24,7 +24,8 @@ const SHOWN = 20;
  * Upgrade stories: written by hand, or by the LLM in both directions when the server has one;
  * the values are picked by searching, and a coverage view says where stories are still missing.
  */
-export function StoriesPanel({ campaign }: { campaign: Campaign }) {
+export function StoriesPanel({ campaign: shown }: { campaign: Campaign }) {
+  const campaign = moralGraphOf(shown);
   const base = `/campaigns/${encodeURIComponent(campaign.id)}`;
   const cards = useAsync((signal) => api<{ cards: CanonicalCard[] }>(`${base}/canonical-cards`, { signal }).then((b) => b.cards), [base]);
   const stories = useAsync(

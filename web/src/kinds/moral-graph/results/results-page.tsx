@@ -6,7 +6,7 @@ import { formatNumber, t } from "../../../i18n/i18n.ts";
 import { api, ApiError } from "../../../lib/api.ts";
 import { useResearcher } from "../../../researcher/use-researcher.ts";
 import { Link, navigate, useLocation, usePageTitle } from "../../../lib/router.tsx";
-import type { Campaign, CanonicalCard } from "../../../lib/types.ts";
+import { moralGraphOf, type Campaign, type CanonicalCard } from "../../../lib/types.ts";
 import { useAsync } from "../../../lib/use-async.ts";
 import { drawingOf, neighbourhoodOf, topOf } from "./drawing.ts";
 import { GraphLegend } from "./graph-legend.tsx";
@@ -56,7 +56,7 @@ export default function ResultsPage({ campaignId }: { campaignId: string }) {
   const { path, query } = useLocation();
   const phone = usePhone();
   const base = `/campaigns/${encodeURIComponent(campaignId)}`;
-  const campaign = useAsync((signal) => api<{ campaign: Campaign }>(base, { signal }).then((b) => b.campaign), [campaignId]);
+  const campaign = useAsync((signal) => api<{ campaign: Campaign }>(base, { signal }).then((b) => moralGraphOf(b.campaign)), [campaignId]);
   const c = campaign.data;
   const setQuery = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(query);
