@@ -82,7 +82,7 @@ export const en = {
   "card.policiesLegend": "What someone living by this value pays attention to",
   "card.policiesHint": "Between {min} and {max} things they notice or consider, one per box.",
   "card.policy": "Thing they pay attention to, number {n}",
-  "card.policyPlaceholder": "MOMENTS when …",
+  "card.policyPlaceholder": "MOMENTS when someone says what they fear",
   "card.remove": "Remove",
   "card.removeWhich": " thing number {n}",
   "card.add": "Add another",

@@ -81,7 +81,7 @@ export const es: Record<MessageKey, Message> = {
   "card.policiesLegend": "A qué presta atención quien vive según este valor",
   "card.policiesHint": "Entre {min} y {max} cosas que nota o tiene en cuenta, una en cada casilla.",
   "card.policy": "Algo a lo que presta atención, número {n}",
-  "card.policyPlaceholder": "MOMENTOS en que …",
+  "card.policyPlaceholder": "MOMENTOS en que alguien dice lo que teme",
   "card.remove": "Quitar",
   "card.removeWhich": " la número {n}",
   "card.add": "Añadir otra",
