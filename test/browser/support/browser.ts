@@ -40,6 +40,9 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Waits two frames, so that a page has re-rendered after a change of viewport. */
+const settle = (page: Page) => page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+
 /** The two widths every page is looked at: a laptop and a phone. */
 export const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 
@@ -51,17 +54,28 @@ export async function screenshotAt(page: Page, name: string, check?: (width: str
   const before = page.viewportSize();
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
-    await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    await settle(page);
     await screenshot(page, `${name}-${label}`);
     await check?.(label);
   }
-  if (before) await page.setViewportSize(before);
+  if (before) {
+    await page.setViewportSize(before);
+    await settle(page);
+  }
 }
 
 /** Saves a screenshot of one element as test-output/screenshots/<name>.png. */
 export async function screenshotOf(page: Page, selector: string, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.locator(selector).first().screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  // A view that swaps its layout with the viewport may mount the element anew just then: take it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator(selector).first().screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+      return;
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("not attached")) throw error;
+    }
+  }
 }
 
 /** How many pixels of the graph drawing are node or edge colour: zero means nothing was drawn in view. */
